@@ -1,0 +1,936 @@
+//! The archive: one folder holding the file store, the SQLite catalog and the tantivy index,
+//! and every operation the CLI and the desktop app offer on it.
+//!
+//! Consistency rule: the catalog row is the commit point of an ingest. A file is stored
+//! (under a `pending` mark) before its row commits; the index is brought up to date after.
+//! Opening the archive repairs whatever a killed process left: pending files whose row never
+//! committed are removed, documents the index has not seen are indexed, index entries with no
+//! catalog row are dropped, and temporary files are cleaned.
+
+use std::collections::{HashMap, HashSet};
+use std::fs::File;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Catalog, NewDocument};
+use crate::classify::{self, CycleRef, SessionRef, Source};
+use crate::error::{Error, FileError, Result};
+use crate::model::{Cycle, DocumentInfo, Facets, Filter, Kind, Lang, Patch, SearchHit, Session, Sources};
+use crate::pdf::{self, PageStatus};
+use crate::search::{self, IndexDoc, SearchIndex};
+use crate::store::{self, Store};
+
+/// How long a writer waits for another process to finish writing before saying "busy".
+const WRITE_WAIT: Duration = Duration::from_secs(20);
+/// Files extracted in parallel before their results are committed in order.
+const CHUNK: usize = 16;
+
+pub struct Archive {
+    dir: PathBuf,
+    store: Store,
+    catalog: Mutex<Catalog>,
+    index: SearchIndex,
+    limits: pdf::Limits,
+    /// Serialises writers inside this process; the lock file serialises processes.
+    write_mutex: Mutex<()>,
+}
+
+/// Held while the archive is being written to.
+pub struct WriteGuard<'a> {
+    _inner: MutexGuard<'a, ()>,
+    _file: File,
+}
+
+/// What happened to one input file.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct IngestOutcome {
+    /// The path as given (or found in a folder).
+    pub path: String,
+    pub file_name: String,
+    /// `added`, `duplicate` or `failed`.
+    pub outcome: String,
+    pub id: Option<i64>,
+    pub title: Option<String>,
+    pub kind: Option<Kind>,
+    pub cycle: Option<i64>,
+    pub session: Option<NaiveDate>,
+    pub lang: Option<Lang>,
+    /// `ok`, `no-text-layer`, `unreadable-text` for added files.
+    pub status: Option<String>,
+    /// For duplicates: the existing document is in the trash.
+    #[serde(default)]
+    pub in_trash: bool,
+    /// For failures: `empty`, `not-pdf`, `damaged`, `password`, `too-large`, `no-pages`, `io`.
+    pub error_code: Option<String>,
+    /// For failures: the reason, Latvian / English.
+    pub error: Option<String>,
+    /// Anything the user should act on (e.g. a meeting date that matches no session).
+    pub note: Option<String>,
+}
+
+impl IngestOutcome {
+    fn new(path: &Path) -> Self {
+        IngestOutcome {
+            path: path.display().to_string(),
+            file_name: file_name_of(path),
+            outcome: String::new(),
+            id: None,
+            title: None,
+            kind: None,
+            cycle: None,
+            session: None,
+            lang: None,
+            status: None,
+            in_trash: false,
+            error_code: None,
+            error: None,
+            note: None,
+        }
+    }
+
+    pub fn is_failure(&self) -> bool {
+        self.outcome == "failed"
+    }
+}
+
+/// Progress of a long operation: `done` of `total`, and what is being worked on.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+    pub current: String,
+}
+
+/// The result of an export.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ExportSummary {
+    pub path: PathBuf,
+    pub files: usize,
+    pub bytes: u64,
+}
+
+/// The result of checking the archive.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct VerifyReport {
+    pub documents: usize,
+    pub problems: Vec<String>,
+}
+
+/// What opening the archive repaired.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Repairs {
+    pub temp_files_removed: usize,
+    pub interrupted_ingests_removed: usize,
+    pub reindexed: usize,
+    pub stale_index_entries_removed: usize,
+}
+
+fn file_name_of(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| p.display().to_string())
+}
+
+/// Everything worked out about a file before it touches the archive (runs in parallel).
+struct Prepared {
+    path: PathBuf,
+    bytes: Vec<u8>,
+    sha256: String,
+    result: std::result::Result<(pdf::Document, classify::Classification), FileError>,
+}
+
+thread_local! {
+    static QUIET_PANICS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Installs (once) a panic hook that stays silent for panics caught while reading a file:
+/// those become a "damaged PDF" outcome for that file, not a message on the terminal.
+fn install_quiet_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET_PANICS.with(|q| q.get()) {
+                previous(info);
+            }
+        }));
+    });
+}
+
+/// Extracts a PDF; a panic inside the reader becomes a "damaged" error for this file.
+pub fn extract_guarded(bytes: &[u8], limits: &pdf::Limits) -> std::result::Result<pdf::Document, FileError> {
+    install_quiet_hook();
+    QUIET_PANICS.with(|q| q.set(true));
+    let r = catch_unwind(AssertUnwindSafe(|| pdf::extract(bytes, limits)));
+    QUIET_PANICS.with(|q| q.set(false));
+    match r {
+        Ok(Ok(doc)) => Ok(doc),
+        Ok(Err(e)) => Err(e.into()),
+        Err(_) => Err(FileError::Damaged("the PDF reader could not parse it".into())),
+    }
+}
+
+fn doc_status(pages: &[pdf::Page]) -> &'static str {
+    if pages.iter().any(|p| p.status == PageStatus::UnreadableText) {
+        "unreadable-text"
+    } else if pages.iter().any(|p| p.status == PageStatus::NoTextLayer) {
+        "no-text-layer"
+    } else {
+        "ok"
+    }
+}
+
+fn source_str(s: Source) -> &'static str {
+    match s {
+        Source::FileName => "file_name",
+        Source::Text => "text",
+        Source::PdfTitle => "pdf_title",
+        Source::Default => "default",
+    }
+}
+
+impl Archive {
+    /// The archive folder used when none is given: `$OGP_ARCHIVE_DIR`, else the platform data
+    /// directory (`~/.local/share/ogp-archive` on Linux).
+    pub fn default_dir() -> PathBuf {
+        if let Some(d) = std::env::var_os("OGP_ARCHIVE_DIR").filter(|d| !d.is_empty()) {
+            return PathBuf::from(d);
+        }
+        directories::ProjectDirs::from("", "", "ogp-archive")
+            .map(|p| p.data_dir().to_path_buf())
+            .unwrap_or_else(|| PathBuf::from("ogp-archive"))
+    }
+
+    /// Opens (creating if needed) the archive in `dir` and repairs what an interrupted
+    /// process left behind.
+    pub fn open(dir: &Path) -> Result<Archive> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let store = Store::open(&dir.join("store"))?;
+        let catalog = Catalog::open(&dir.join("catalog.sqlite3"))?;
+        let (index, created) = SearchIndex::open(&dir.join("index"))?;
+        let archive = Archive {
+            dir: dir.to_path_buf(),
+            store,
+            catalog: Mutex::new(catalog),
+            index,
+            limits: pdf::Limits::default(),
+            write_mutex: Mutex::new(()),
+        };
+        archive.repair(created)?;
+        Ok(archive)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn cat(&self) -> MutexGuard<'_, Catalog> {
+        self.catalog.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Takes the archive's write lock, waiting a while for another process to finish.
+    pub fn write_lock(&self) -> Result<WriteGuard<'_>> {
+        let inner = self.write_mutex.lock().unwrap_or_else(|e| e.into_inner());
+        let path = self.dir.join("write.lock");
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io(&path, e))?;
+        let start = Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < WRITE_WAIT => {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                Err(std::fs::TryLockError::WouldBlock) => return Err(Error::Busy),
+                Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+            }
+        }
+        Ok(WriteGuard {
+            _inner: inner,
+            _file: file,
+        })
+    }
+
+    fn repair(&self, index_created: bool) -> Result<Repairs> {
+        let mut r = Repairs::default();
+        // Another process is writing: it owns repairs; we read the last committed state.
+        let Ok(file) = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.dir.join("write.lock"))
+        else {
+            return Ok(r);
+        };
+        if file.try_lock().is_err() {
+            return Ok(r);
+        }
+        r.temp_files_removed = self.store.clean_tmp();
+        {
+            let cat = self.cat();
+            for sha in cat.stale_pending()? {
+                self.store.remove(&sha)?;
+                r.interrupted_ingests_removed += 1;
+            }
+            cat.clear_pending()?;
+        }
+        let mut todo: Vec<i64> = if index_created {
+            self.cat().all_hashes()?.into_iter().map(|(id, _, _)| id).collect()
+        } else {
+            self.cat().unindexed()?
+        };
+        let active = self.cat().active_count()?;
+        if !index_created && self.index.document_count()? != active as u64 {
+            let in_index = self.index.indexed_ids()?;
+            let catalog: HashMap<i64, bool> = self
+                .cat()
+                .all_hashes()?
+                .into_iter()
+                .map(|(id, _, trashed)| (id, trashed))
+                .collect();
+            for id in &in_index {
+                if catalog.get(id) != Some(&false) {
+                    todo.push(*id);
+                    r.stale_index_entries_removed += 1;
+                }
+            }
+            for (id, trashed) in &catalog {
+                if !trashed && !in_index.contains(id) {
+                    todo.push(*id);
+                }
+            }
+        }
+        todo.sort_unstable();
+        todo.dedup();
+        if !todo.is_empty() {
+            r.reindexed = self.reindex_unlocked(&todo)?;
+        }
+        drop(file);
+        Ok(r)
+    }
+
+    /// Brings the index entries of these documents in line with the catalog.
+    fn reindex_unlocked(&self, ids: &[i64]) -> Result<usize> {
+        let mut writer = self.index.writer()?;
+        let mut n = 0;
+        for &id in ids {
+            self.index.delete(&writer, id);
+            if self.add_to_index(&writer, id)? {
+                n += 1;
+            }
+        }
+        writer.commit()?;
+        self.cat().mark_indexed(ids)?;
+        self.index.reload()?;
+        Ok(n)
+    }
+
+    /// Adds a catalogued, non-trashed document to the index. False if there was nothing to add.
+    fn add_to_index(&self, writer: &tantivy::IndexWriter, id: i64) -> Result<bool> {
+        let cat = self.cat();
+        let doc = match cat.get(id) {
+            Ok(d) if d.trashed_at.is_none() => d,
+            Ok(_) | Err(Error::NoSuchDocument(_)) => return Ok(false),
+            Err(e) => return Err(e),
+        };
+        let pages = cat.pages(id)?;
+        drop(cat);
+        self.index.add(
+            writer,
+            &IndexDoc {
+                id,
+                title: &doc.title,
+                file_name: &doc.file_name,
+                kind: doc.kind.as_str(),
+                lang: doc.lang,
+                cycle: doc.cycle,
+                session: doc.session,
+                date: doc.date,
+                pages: pages
+                    .iter()
+                    .filter(|(_, status, text)| status == "text" && !text.is_empty())
+                    .map(|(n, _, text)| (*n, text.as_str()))
+                    .collect(),
+            },
+        )?;
+        Ok(true)
+    }
+
+    // ---- ingest ----
+
+    /// The files an ingest of these paths covers: files as given, PDFs found in folders.
+    pub fn collect_files(paths: &[PathBuf]) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        for p in paths {
+            if p.is_dir() {
+                let mut found: Vec<PathBuf> = walkdir::WalkDir::new(p)
+                    .follow_links(false)
+                    .into_iter()
+                    .filter_map(|e| e.ok())
+                    .filter(|e| e.file_type().is_file())
+                    .map(|e| e.into_path())
+                    .filter(|p| {
+                        p.extension()
+                            .is_some_and(|x| x.eq_ignore_ascii_case("pdf"))
+                    })
+                    .collect();
+                found.sort();
+                out.extend(found);
+            } else {
+                out.push(p.clone());
+            }
+        }
+        out
+    }
+
+    fn prepare(&self, path: &Path, cycles: &[CycleRef], sessions: &[SessionRef]) -> Prepared {
+        let mut prepared = Prepared {
+            path: path.to_path_buf(),
+            bytes: Vec::new(),
+            sha256: String::new(),
+            result: Err(FileError::Empty),
+        };
+        let size = match std::fs::metadata(path) {
+            Ok(m) => m.len(),
+            Err(e) => {
+                prepared.result = Err(FileError::Io(e));
+                return prepared;
+            }
+        };
+        if size > self.limits.max_file_bytes {
+            prepared.result = Err(FileError::TooLarge {
+                size,
+                limit: self.limits.max_file_bytes,
+            });
+            return prepared;
+        }
+        match std::fs::read(path) {
+            Ok(b) => prepared.bytes = b,
+            Err(e) => {
+                prepared.result = Err(FileError::Io(e));
+                return prepared;
+            }
+        }
+        prepared.sha256 = store::sha256_hex(&prepared.bytes);
+        prepared.result = extract_guarded(&prepared.bytes, &self.limits).map(|doc| {
+            let texts: Vec<&str> = doc.pages.iter().map(|p| p.text.as_str()).collect();
+            let c = classify::classify(
+                &file_name_of(path),
+                doc.info.title.as_deref(),
+                &texts,
+                cycles,
+                sessions,
+            );
+            (doc, c)
+        });
+        prepared
+    }
+
+    /// Adds files and folders to the archive. Each file gets its own outcome; a bad file never
+    /// stops the batch. `progress` is called before each file and with each outcome.
+    pub fn ingest(
+        &self,
+        paths: &[PathBuf],
+        progress: &mut dyn FnMut(&Progress, Option<&IngestOutcome>),
+    ) -> Result<Vec<IngestOutcome>> {
+        let files = Self::collect_files(paths);
+        let _guard = self.write_lock()?;
+        let (cycles, sessions) = {
+            let cat = self.cat();
+            let cycles: Vec<CycleRef> = cat
+                .cycles()?
+                .into_iter()
+                .map(|c| CycleRef {
+                    number: c.number,
+                    start_year: c.start_year,
+                    end_year: c.end_year,
+                })
+                .collect();
+            let sessions: Vec<SessionRef> = cat
+                .sessions(None)?
+                .into_iter()
+                .map(|s| SessionRef {
+                    id: s.id,
+                    cycle: s.cycle,
+                    date: s.date,
+                })
+                .collect();
+            (cycles, sessions)
+        };
+        let session_dates: HashMap<i64, NaiveDate> =
+            sessions.iter().map(|s| (s.id, s.date)).collect();
+        let mut writer = self.index.writer()?;
+        let mut outcomes = Vec::with_capacity(files.len());
+        let mut uncommitted: Vec<i64> = Vec::new();
+        let total = files.len();
+        for chunk in files.chunks(CHUNK) {
+            progress(
+                &Progress {
+                    done: outcomes.len(),
+                    total,
+                    current: chunk.first().map(|p| file_name_of(p)).unwrap_or_default(),
+                },
+                None,
+            );
+            let prepared: Vec<Prepared> = std::thread::scope(|s| {
+                let handles: Vec<_> = chunk
+                    .iter()
+                    .map(|p| s.spawn(|| self.prepare(p, &cycles, &sessions)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .zip(chunk)
+                    .map(|(h, p)| {
+                        h.join().unwrap_or_else(|_| Prepared {
+                            path: p.clone(),
+                            bytes: Vec::new(),
+                            sha256: String::new(),
+                            result: Err(FileError::Damaged("could not be read".into())),
+                        })
+                    })
+                    .collect()
+            });
+            for p in prepared {
+                let outcome = self.commit_one(p, &writer, &session_dates)?;
+                if let (Some(id), "added") = (outcome.id, outcome.outcome.as_str()) {
+                    uncommitted.push(id);
+                }
+                progress(
+                    &Progress {
+                        done: outcomes.len() + 1,
+                        total,
+                        current: outcome.file_name.clone(),
+                    },
+                    Some(&outcome),
+                );
+                outcomes.push(outcome);
+            }
+            if uncommitted.len() >= 64 {
+                writer.commit()?;
+                self.cat().mark_indexed(&uncommitted)?;
+                uncommitted.clear();
+            }
+        }
+        writer.commit()?;
+        self.cat().mark_indexed(&uncommitted)?;
+        drop(writer);
+        self.index.reload()?;
+        Ok(outcomes)
+    }
+
+    fn commit_one(
+        &self,
+        p: Prepared,
+        writer: &tantivy::IndexWriter,
+        session_dates: &HashMap<i64, NaiveDate>,
+    ) -> Result<IngestOutcome> {
+        let mut out = IngestOutcome::new(&p.path);
+        let (doc, c) = match p.result {
+            Ok(x) => x,
+            Err(e) => {
+                out.outcome = "failed".into();
+                out.error_code = Some(e.code().into());
+                out.error = Some(e.user_message());
+                return Ok(out);
+            }
+        };
+        if let Some((id, trashed)) = self.cat().find_sha(&p.sha256)? {
+            let existing = self.cat().get(id)?;
+            out.outcome = "duplicate".into();
+            out.id = Some(id);
+            out.in_trash = trashed;
+            out.title = Some(existing.title);
+            out.kind = Some(existing.kind);
+            out.cycle = existing.cycle;
+            out.session = existing.session;
+            out.lang = Some(existing.lang);
+            out.status = Some(existing.status);
+            return Ok(out);
+        }
+        let status = doc_status(&doc.pages);
+        let new = NewDocument {
+            sha256: &p.sha256,
+            file_name: &out.file_name,
+            size: p.bytes.len() as i64,
+            title: &c.title.value,
+            kind: c.kind.value,
+            cycle: c.cycle.as_ref().map(|g| g.value),
+            session_id: c.session.as_ref().map(|g| g.value),
+            lang: c.lang.value,
+            date: c.date.as_ref().map(|g| g.value),
+            status,
+            sources: Sources {
+                title: source_str(c.title.source).into(),
+                kind: source_str(c.kind.source).into(),
+                cycle: c.cycle.as_ref().map(|g| source_str(g.source)).unwrap_or("").into(),
+                session: c.session.as_ref().map(|g| source_str(g.source)).unwrap_or("").into(),
+                lang: source_str(c.lang.source).into(),
+                date: c.date.as_ref().map(|g| source_str(g.source)).unwrap_or("").into(),
+            },
+            unknown_session_date: c.unknown_session_date,
+            producer: doc.info.producer.as_deref(),
+            pages: doc
+                .pages
+                .iter()
+                .map(|pg| (pg.status, pg.text.clone()))
+                .collect(),
+        };
+        // Mark, store, catalogue: a kill between any two steps is repaired on the next open.
+        self.cat().add_pending(&p.sha256)?;
+        self.store.put(&p.sha256, &p.bytes)?;
+        let id = self.cat().insert_document(&new)?;
+        self.add_to_index(writer, id)?;
+        out.outcome = "added".into();
+        out.id = Some(id);
+        out.title = Some(new.title.to_string());
+        out.kind = Some(new.kind);
+        out.cycle = new.cycle;
+        out.session = new.session_id.and_then(|s| session_dates.get(&s).copied());
+        out.lang = Some(new.lang);
+        out.status = Some(status.into());
+        if let Some(d) = c.unknown_session_date {
+            out.note = Some(format!(
+                "sēdes datums {d} neatbilst nevienai zināmai sēdei / meeting date {d} matches no known session (add it: ogp-archive session add --cycle N {d})"
+            ));
+        }
+        Ok(out)
+    }
+
+    /// On an empty archive that has never been filled, ingests the sample documents.
+    pub fn load_samples_if_new(&self, samples: &Path) -> Result<Option<Vec<IngestOutcome>>> {
+        if self.cat().setting("samples_loaded")?.is_some() || self.cat().active_count()? > 0 {
+            return Ok(None);
+        }
+        if !samples.is_dir() {
+            return Ok(None);
+        }
+        let out = self.ingest(&[samples.to_path_buf()], &mut |_, _| {})?;
+        self.cat().set_setting("samples_loaded", "1")?;
+        Ok(Some(out))
+    }
+
+    // ---- reading ----
+
+    pub fn cycles(&self) -> Result<Vec<Cycle>> {
+        self.cat().cycles()
+    }
+
+    pub fn sessions(&self, cycle: Option<i64>) -> Result<Vec<Session>> {
+        self.cat().sessions(cycle)
+    }
+
+    pub fn get(&self, id: i64) -> Result<DocumentInfo> {
+        self.cat().get(id)
+    }
+
+    pub fn list(&self, filter: &Filter) -> Result<Vec<DocumentInfo>> {
+        self.cat().list(filter, false)
+    }
+
+    pub fn trash(&self) -> Result<Vec<DocumentInfo>> {
+        self.cat().list(&Filter::default(), true)
+    }
+
+    /// Page texts: (1-based page, status, text).
+    pub fn pages(&self, id: i64) -> Result<Vec<(i64, String, String)>> {
+        self.cat().get(id)?;
+        self.cat().pages(id)
+    }
+
+    /// The stored original of a document (only ever a path inside the store).
+    pub fn stored_path(&self, id: i64) -> Result<PathBuf> {
+        let d = self.cat().get(id)?;
+        self.store
+            .path_of(&d.sha256)
+            .filter(|p| p.is_file())
+            .ok_or_else(|| Error::Invalid(format!("stored file of document {id} is missing")))
+    }
+
+    /// Documents matching a query, best first, each with its best page and a snippet.
+    pub fn search(&self, text: &str, filter: &Filter, limit: usize) -> Result<Vec<SearchHit>> {
+        let query = self.index.query(text, filter);
+        let pages = self
+            .index
+            .search_pages(&*query, (limit.max(1) * 40).max(1000))?;
+        let grouped = group_hits(&pages);
+        let gens = self.index.snippet_generators(&*query)?;
+        let cat = self.cat();
+        let mut hits = Vec::new();
+        for g in grouped {
+            if hits.len() >= limit {
+                break;
+            }
+            let doc = match cat.get(g.doc_id) {
+                Ok(d) if d.trashed_at.is_none() => d,
+                _ => continue,
+            };
+            let text = cat
+                .pages(g.doc_id)?
+                .into_iter()
+                .find(|(n, _, _)| *n == g.page)
+                .map(|(_, _, t)| t)
+                .unwrap_or_default();
+            let snippet = if g.title_only {
+                search::snippet(&gens, doc.lang, &doc.title)
+            } else {
+                search::snippet(&gens, doc.lang, &text)
+            };
+            hits.push(SearchHit {
+                id: doc.id,
+                title: doc.title,
+                file_name: doc.file_name,
+                kind: doc.kind,
+                cycle: doc.cycle,
+                session: doc.session,
+                lang: doc.lang,
+                score: g.score,
+                page: g.page,
+                snippet,
+                other_pages: g.other_pages,
+            });
+        }
+        Ok(hits)
+    }
+
+    /// How many documents each filter value would give for this query (ignoring filters).
+    pub fn facets(&self, text: &str) -> Result<Facets> {
+        let query = self.index.query(text, &Filter::default());
+        let pages = self.index.search_pages(&*query, 20_000)?;
+        let cat = self.cat();
+        let mut f = Facets::default();
+        let mut cycle: HashMap<Option<i64>, usize> = HashMap::new();
+        let mut session: HashMap<Option<NaiveDate>, usize> = HashMap::new();
+        let mut kind: HashMap<Kind, usize> = HashMap::new();
+        let mut lang: HashMap<Lang, usize> = HashMap::new();
+        let mut seen = HashSet::new();
+        for p in pages {
+            if !seen.insert(p.doc_id) {
+                continue;
+            }
+            let Ok(d) = cat.get(p.doc_id) else { continue };
+            if d.trashed_at.is_some() {
+                continue;
+            }
+            f.total += 1;
+            *cycle.entry(d.cycle).or_default() += 1;
+            *session.entry(d.session).or_default() += 1;
+            *kind.entry(d.kind).or_default() += 1;
+            *lang.entry(d.lang).or_default() += 1;
+        }
+        f.cycle = sorted(cycle);
+        f.session = sorted(session);
+        f.kind = sorted(kind);
+        f.lang = sorted(lang);
+        Ok(f)
+    }
+
+    // ---- corrections, trash ----
+
+    /// Corrects documents; the correction wins over later guesses and search sees it at once.
+    pub fn set(&self, ids: &[i64], patch: &Patch) -> Result<()> {
+        if patch.is_empty() {
+            return Err(Error::Invalid("nothing to change".into()));
+        }
+        let _g = self.write_lock()?;
+        self.cat().apply_patch(ids, patch)?;
+        self.reindex_unlocked(ids)?;
+        Ok(())
+    }
+
+    /// Moves documents to the trash: gone from search and lists, bytes kept.
+    pub fn remove(&self, ids: &[i64]) -> Result<()> {
+        let _g = self.write_lock()?;
+        self.cat().set_trashed(ids, true)?;
+        self.reindex_unlocked(ids)?;
+        Ok(())
+    }
+
+    pub fn restore(&self, ids: &[i64]) -> Result<()> {
+        let _g = self.write_lock()?;
+        self.cat().set_trashed(ids, false)?;
+        self.reindex_unlocked(ids)?;
+        Ok(())
+    }
+
+    /// Deletes the trash for good. Returns how many documents were deleted.
+    pub fn empty_trash(&self) -> Result<usize> {
+        let _g = self.write_lock()?;
+        let gone = self.cat().purge_trash()?;
+        let ids: Vec<i64> = gone.iter().map(|(id, _)| *id).collect();
+        self.reindex_unlocked(&ids)?;
+        for (_, sha) in &gone {
+            self.store.remove(sha)?;
+        }
+        Ok(gone.len())
+    }
+
+    // ---- cycles and sessions ----
+
+    pub fn add_cycle(&self, number: i64, start_year: i32, end_year: i32, title: &str) -> Result<()> {
+        let _g = self.write_lock()?;
+        self.cat().add_cycle(number, start_year, end_year, title)
+    }
+
+    pub fn delete_cycle(&self, number: i64) -> Result<()> {
+        let _g = self.write_lock()?;
+        self.cat().delete_cycle(number)
+    }
+
+    /// Adds a session; documents that stated this meeting date move into it.
+    pub fn add_session(&self, cycle: i64, date: NaiveDate, title: &str) -> Result<i64> {
+        let _g = self.write_lock()?;
+        let id = self.cat().add_session(cycle, date, title)?;
+        let todo = self.cat().unindexed()?;
+        self.reindex_unlocked(&todo)?;
+        Ok(id)
+    }
+
+    pub fn rename_session(&self, id: i64, title: &str) -> Result<()> {
+        let _g = self.write_lock()?;
+        self.cat().rename_session(id, title)
+    }
+
+    pub fn delete_session(&self, id: i64) -> Result<()> {
+        let _g = self.write_lock()?;
+        let ids = self.cat().delete_session(id)?;
+        self.reindex_unlocked(&ids)?;
+        Ok(())
+    }
+
+    // ---- fixity ----
+
+    /// Re-reads every stored file against its SHA-256 and checks catalog ↔ store ↔ index.
+    pub fn verify(&self, progress: &mut dyn FnMut(&Progress)) -> Result<VerifyReport> {
+        let all = self.cat().all_hashes()?;
+        let mut report = VerifyReport {
+            documents: all.len(),
+            ..Default::default()
+        };
+        let known: HashSet<&str> = all.iter().map(|(_, s, _)| s.as_str()).collect();
+        for (i, (id, sha, _)) in all.iter().enumerate() {
+            progress(&Progress {
+                done: i,
+                total: all.len(),
+                current: format!("#{id}"),
+            });
+            match self.store.verify(sha) {
+                Ok(true) => {}
+                Ok(false) => report
+                    .problems
+                    .push(format!("document {id}: stored file does not match its SHA-256 {sha}")),
+                Err(_) => report
+                    .problems
+                    .push(format!("document {id}: stored file is missing ({sha})")),
+            }
+        }
+        for sha in self.store.all() {
+            if !known.contains(sha.as_str()) {
+                report
+                    .problems
+                    .push(format!("stored file {sha} has no catalog entry"));
+            }
+        }
+        self.index.reload()?;
+        let in_index = self.index.indexed_ids()?;
+        for (id, _, trashed) in &all {
+            if !trashed && !in_index.contains(id) {
+                report
+                    .problems
+                    .push(format!("document {id} is not in the search index"));
+            }
+        }
+        let active: HashSet<i64> = all
+            .iter()
+            .filter(|(_, _, t)| !t)
+            .map(|(id, _, _)| *id)
+            .collect();
+        for id in in_index {
+            if !active.contains(&id) {
+                report
+                    .problems
+                    .push(format!("search index has document {id}, which the catalog does not list"));
+            }
+        }
+        Ok(report)
+    }
+
+    // ---- export ----
+
+    /// Writes a cycle's bundle; see [`crate::export`].
+    pub fn export_cycle(
+        &self,
+        cycle: i64,
+        out: &Path,
+        progress: &mut dyn FnMut(&Progress),
+    ) -> Result<ExportSummary> {
+        let c = self.cat().cycle(cycle)?;
+        let docs = self.list(&Filter {
+            cycle: Some(cycle),
+            ..Default::default()
+        })?;
+        crate::export::write_bundle(&c, &docs, &self.store, out, progress)
+    }
+}
+
+struct Grouped {
+    doc_id: i64,
+    score: f32,
+    page: i64,
+    title_only: bool,
+    other_pages: Vec<i64>,
+}
+
+/// Groups page hits by document: the best body page is the document's page; a title match
+/// adds to the document's score.
+fn group_hits(pages: &[search::PageHit]) -> Vec<Grouped> {
+    let mut order: Vec<i64> = Vec::new();
+    let mut by_doc: HashMap<i64, Grouped> = HashMap::new();
+    for h in pages {
+        let g = by_doc.entry(h.doc_id).or_insert_with(|| {
+            order.push(h.doc_id);
+            Grouped {
+                doc_id: h.doc_id,
+                score: 0.0,
+                page: 0,
+                title_only: true,
+                other_pages: Vec::new(),
+            }
+        });
+        if h.page == 0 {
+            g.score += 0.5 * h.score;
+        } else if g.page == 0 {
+            g.page = h.page;
+            g.title_only = false;
+            g.score += h.score;
+        } else if g.other_pages.len() < 20 {
+            g.other_pages.push(h.page);
+        }
+    }
+    let mut out: Vec<Grouped> = order
+        .into_iter()
+        .filter_map(|id| by_doc.remove(&id))
+        .map(|mut g| {
+            if g.page == 0 {
+                g.page = 1;
+            }
+            g
+        })
+        .collect();
+    out.sort_by(|a, b| b.score.total_cmp(&a.score));
+    out
+}
+
+fn sorted<K: Clone>(m: HashMap<K, usize>) -> Vec<(K, usize)> {
+    let mut v: Vec<(K, usize)> = m.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1));
+    v
+}

@@ -1,0 +1,164 @@
+//! Typed errors of the core. Every error that can reach a user names the file (where there is
+//! one) and a reason the user can act on; `user_message` gives it in Latvian with English beside.
+
+use std::path::PathBuf;
+
+use crate::pdf::PdfError;
+
+/// Why one file could not be added. Kept apart from [`Error`] so that a batch can report a
+/// reason per file and go on.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("empty file")]
+    Empty,
+    #[error("not a PDF")]
+    NotPdf,
+    #[error("damaged PDF: {0}")]
+    Damaged(String),
+    #[error("password-protected PDF")]
+    Encrypted,
+    #[error("too large: {size} bytes (limit {limit})")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("PDF has no pages")]
+    NoPages,
+    #[error("cannot read file: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl FileError {
+    /// A stable machine-readable code, used in JSON output and by the UI.
+    pub fn code(&self) -> &'static str {
+        match self {
+            FileError::Empty => "empty",
+            FileError::NotPdf => "not-pdf",
+            FileError::Damaged(_) => "damaged",
+            FileError::Encrypted => "password",
+            FileError::TooLarge { .. } => "too-large",
+            FileError::NoPages => "no-pages",
+            FileError::Io(_) => "io",
+        }
+    }
+
+    /// The reason in Latvian, then English.
+    pub fn user_message(&self) -> String {
+        let lv = match self {
+            FileError::Empty => "tukšs fails".to_string(),
+            FileError::NotPdf => "nav PDF fails".to_string(),
+            FileError::Damaged(why) => format!("bojāts PDF ({why})"),
+            FileError::Encrypted => "PDF aizsargāts ar paroli".to_string(),
+            FileError::TooLarge { size, limit } => {
+                format!("fails par lielu: {size} baiti (robeža {limit})")
+            }
+            FileError::NoPages => "PDF failā nav lapu".to_string(),
+            FileError::Io(e) => format!("failu nevar nolasīt: {e}"),
+        };
+        format!("{lv} / {self}")
+    }
+}
+
+impl From<PdfError> for FileError {
+    fn from(e: PdfError) -> Self {
+        match e {
+            PdfError::Empty => FileError::Empty,
+            PdfError::NotPdf => FileError::NotPdf,
+            PdfError::Encrypted => FileError::Encrypted,
+            PdfError::NoPages => FileError::NoPages,
+            PdfError::TooLarge { .. } => FileError::TooLarge {
+                size: 0,
+                limit: 0,
+            },
+            other => FileError::Damaged(other.to_string()),
+        }
+    }
+}
+
+/// Errors of the archive as a whole (not of one input file).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("archive folder {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("catalog: {0}")]
+    Catalog(#[from] rusqlite::Error),
+    #[error("search index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    #[error("the archive is in use by another process (the app or another ogp-archive); try again when it has finished")]
+    Busy,
+    #[error("no document with id {0}")]
+    NoSuchDocument(i64),
+    #[error("no plan cycle {0}")]
+    NoSuchCycle(i64),
+    #[error("no council session on {0}")]
+    NoSuchSession(String),
+    #[error("{0}")]
+    Invalid(String),
+    #[error("export: {0}")]
+    Export(String),
+    #[error("the archive was made by a newer version of OGP Archive (schema {found}, this program knows {known})")]
+    TooNew { found: i64, known: i64 },
+}
+
+impl Error {
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Io { .. } => "io",
+            Error::Catalog(_) => "catalog",
+            Error::Index(_) => "index",
+            Error::Busy => "busy",
+            Error::NoSuchDocument(_) => "no-such-document",
+            Error::NoSuchCycle(_) => "no-such-cycle",
+            Error::NoSuchSession(_) => "no-such-session",
+            Error::Invalid(_) => "invalid",
+            Error::Export(_) => "export",
+            Error::TooNew { .. } => "too-new",
+        }
+    }
+
+    /// The error in Latvian, then English.
+    pub fn user_message(&self) -> String {
+        let lv = match self {
+            Error::Io { path, source } => {
+                if source.kind() == std::io::ErrorKind::StorageFull {
+                    format!("diskā nav vietas ({})", path.display())
+                } else if source.kind() == std::io::ErrorKind::PermissionDenied
+                    || source.kind() == std::io::ErrorKind::ReadOnlyFilesystem
+                {
+                    format!("arhīvā nevar rakstīt ({})", path.display())
+                } else {
+                    format!("arhīva mapes kļūda ({})", path.display())
+                }
+            }
+            Error::Catalog(_) => "kataloga kļūda".into(),
+            Error::Index(_) => "meklēšanas indeksa kļūda".into(),
+            Error::Busy => "arhīvu pašlaik izmanto cits process".into(),
+            Error::NoSuchDocument(id) => format!("nav dokumenta ar id {id}"),
+            Error::NoSuchCycle(n) => format!("nav {n}. plāna cikla"),
+            Error::NoSuchSession(d) => format!("nav padomes sēdes {d}"),
+            Error::Invalid(m) => format!("nederīga vērtība: {m}"),
+            Error::Export(_) => "eksporta kļūda".into(),
+            Error::TooNew { .. } => "arhīvs izveidots ar jaunāku versiju".into(),
+        };
+        format!("{lv} / {self}")
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(source: std::io::Error) -> Self {
+        Error::Io {
+            path: PathBuf::new(),
+            source,
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,272 @@
+//! A cycle's bundle: one zip with one top folder, documents under `<session date>/` folders
+//! (`bez-sedes/` for those without a session), the original bytes, `manifest.json`,
+//! `manifest.csv` and a `SHA256SUMS` that `sha256sum -c` verifies in the unpacked folder.
+//!
+//! The zip is written to a temporary file beside the target and renamed when complete, so a
+//! failed or killed export never leaves a half bundle under the final name.
+
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+use serde::Serialize;
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipWriter};
+
+use crate::archive::{ExportSummary, Progress};
+use crate::error::{Error, Result};
+use crate::model::{Cycle, DocumentInfo};
+use crate::store::Store;
+
+pub const NO_SESSION_DIR: &str = "bez-sedes";
+
+#[derive(Serialize)]
+struct ManifestEntry<'a> {
+    id: i64,
+    title: &'a str,
+    kind: &'a str,
+    session: Option<String>,
+    lang: &'a str,
+    pages: i64,
+    size: i64,
+    sha256: &'a str,
+    file_name: &'a str,
+    path: String,
+}
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    cycle: i64,
+    years: String,
+    title: &'a str,
+    exported_at: String,
+    documents: Vec<ManifestEntry<'a>>,
+}
+
+/// A file name that is safe on every common file system and cannot leave its folder:
+/// no path separators, no control or reserved characters, no leading dots, at most 150 bytes.
+/// Latvian letters are kept.
+pub fn safe_file_name(name: &str) -> String {
+    let mut s: String = name
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .collect();
+    s = s.trim().trim_start_matches('.').trim().to_string();
+    if s.is_empty() {
+        s = "dokuments.pdf".into();
+    }
+    if s.len() > 150 {
+        let (stem, ext) = match s.rfind('.') {
+            Some(i) if s.len() - i <= 10 => (s[..i].to_string(), s[i..].to_string()),
+            _ => (s.clone(), String::new()),
+        };
+        let mut cut = 150 - ext.len();
+        while !stem.is_char_boundary(cut.min(stem.len())) {
+            cut -= 1;
+        }
+        s = format!("{}{}", &stem[..cut.min(stem.len())], ext);
+    }
+    s
+}
+
+fn unique(name: String, used: &mut HashSet<String>) -> String {
+    if used.insert(name.to_lowercase()) {
+        return name;
+    }
+    let (stem, ext) = match name.rfind('.') {
+        Some(i) if i > 0 => (&name[..i], &name[i..]),
+        _ => (name.as_str(), ""),
+    };
+    for n in 2.. {
+        let candidate = format!("{stem} ({n}){ext}");
+        if used.insert(candidate.to_lowercase()) {
+            return candidate;
+        }
+    }
+    unreachable!("an unused name always exists")
+}
+
+fn csv_err(e: csv::Error) -> Error {
+    Error::Export(e.to_string())
+}
+
+pub fn write_bundle(
+    cycle: &Cycle,
+    docs: &[DocumentInfo],
+    store: &Store,
+    out: &Path,
+    progress: &mut dyn FnMut(&Progress),
+) -> Result<ExportSummary> {
+    let dir = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let file_name = out
+        .file_name()
+        .ok_or_else(|| Error::Export(format!("not a file path: {}", out.display())))?
+        .to_string_lossy()
+        .to_string();
+    let tmp = dir.join(format!(".{file_name}.{}.part", std::process::id()));
+    let result = write_zip(cycle, docs, store, &tmp, progress);
+    match result {
+        Ok((files, _)) => {
+            std::fs::rename(&tmp, out).map_err(|e| {
+                let _ = std::fs::remove_file(&tmp);
+                Error::io(out, e)
+            })?;
+            let bytes = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
+            Ok(ExportSummary {
+                path: out.to_path_buf(),
+                files,
+                bytes,
+            })
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}
+
+fn write_zip(
+    cycle: &Cycle,
+    docs: &[DocumentInfo],
+    store: &Store,
+    tmp: &Path,
+    progress: &mut dyn FnMut(&Progress),
+) -> Result<(usize, u64)> {
+    let top = format!("OGP{}_{}-{}", cycle.number, cycle.start_year, cycle.end_year);
+    let file = File::create(tmp).map_err(|e| Error::io(tmp, e))?;
+    let mut zip = ZipWriter::new(BufWriter::new(file));
+    let zerr = |e: zip::result::ZipError| Error::Export(e.to_string());
+    let ioerr = |e: std::io::Error| Error::io(tmp, e);
+    // PDFs are compressed already: store them as they are (fast, and bytes stay visible).
+    let stored = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Stored)
+        .large_file(false);
+    let deflated = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    let mut used = HashSet::new();
+    let mut entries = Vec::with_capacity(docs.len());
+    let mut sums = String::new();
+    let mut total_bytes = 0u64;
+    for (i, d) in docs.iter().enumerate() {
+        progress(&Progress {
+            done: i,
+            total: docs.len(),
+            current: d.file_name.clone(),
+        });
+        let folder = d
+            .session
+            .map(|s| s.to_string())
+            .unwrap_or_else(|| NO_SESSION_DIR.to_string());
+        let mut name = safe_file_name(&d.file_name);
+        if !name.to_lowercase().ends_with(".pdf") {
+            name.push_str(".pdf");
+        }
+        let rel = unique(format!("{folder}/{name}"), &mut used);
+        let src = store
+            .path_of(&d.sha256)
+            .ok_or_else(|| Error::Export(format!("document {} has no stored file", d.id)))?;
+        let bytes = std::fs::read(&src).map_err(|e| Error::io(&src, e))?;
+        if crate::store::sha256_hex(&bytes) != d.sha256 {
+            return Err(Error::Export(format!(
+                "stored file of document {} does not match its SHA-256; run `ogp-archive verify`",
+                d.id
+            )));
+        }
+        zip.start_file(format!("{top}/{rel}"), stored).map_err(zerr)?;
+        zip.write_all(&bytes).map_err(ioerr)?;
+        total_bytes += bytes.len() as u64;
+        sums.push_str(&format!("{}  {}\n", d.sha256, rel));
+        entries.push(ManifestEntry {
+            id: d.id,
+            title: &d.title,
+            kind: d.kind.as_str(),
+            session: d.session.map(|s| s.to_string()),
+            lang: d.lang.as_str(),
+            pages: d.pages,
+            size: d.size,
+            sha256: &d.sha256,
+            file_name: &d.file_name,
+            path: rel,
+        });
+    }
+    let mut csv = csv::Writer::from_writer(Vec::new());
+    csv.write_record([
+        "id", "title", "kind", "session", "lang", "pages", "size", "sha256", "file_name", "path",
+    ])
+    .map_err(csv_err)?;
+    for e in &entries {
+        csv.write_record([
+            e.id.to_string(),
+            e.title.to_string(),
+            e.kind.to_string(),
+            e.session.clone().unwrap_or_default(),
+            e.lang.to_string(),
+            e.pages.to_string(),
+            e.size.to_string(),
+            e.sha256.to_string(),
+            e.file_name.to_string(),
+            e.path.clone(),
+        ])
+        .map_err(csv_err)?;
+    }
+    let csv = csv
+        .into_inner()
+        .map_err(|e| Error::Export(e.to_string()))?;
+    let files = entries.len();
+    let manifest = Manifest {
+        cycle: cycle.number,
+        years: format!("{}-{}", cycle.start_year, cycle.end_year),
+        title: &cycle.title,
+        exported_at: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        documents: entries,
+    };
+    let json = serde_json::to_vec_pretty(&manifest).map_err(|e| Error::Export(e.to_string()))?;
+    for (name, data) in [
+        ("manifest.json", json.as_slice()),
+        ("manifest.csv", csv.as_slice()),
+        ("SHA256SUMS", sums.as_bytes()),
+    ] {
+        zip.start_file(format!("{top}/{name}"), deflated).map_err(zerr)?;
+        zip.write_all(data).map_err(ioerr)?;
+    }
+    let mut inner = zip.finish().map_err(zerr)?;
+    inner.flush().map_err(ioerr)?;
+    let file = inner.into_inner().map_err(|e| ioerr(e.into_error()))?;
+    file.sync_all().map_err(ioerr)?;
+    progress(&Progress {
+        done: files,
+        total: files,
+        current: String::new(),
+    });
+    Ok((files, total_bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_cannot_escape_or_break() {
+        assert_eq!(safe_file_name("../../etc/passwd"), "_.._etc_passwd");
+        assert_eq!(safe_file_name("a\\b:c?.pdf"), "a_b_c_.pdf");
+        assert_eq!(safe_file_name("..."), "dokuments.pdf");
+        assert_eq!(safe_file_name("Sēdes protokols.pdf"), "Sēdes protokols.pdf");
+        let long = format!("{}.pdf", "ā".repeat(200));
+        let s = safe_file_name(&long);
+        assert!(s.len() <= 150 && s.ends_with(".pdf"), "{s}");
+    }
+
+    #[test]
+    fn duplicate_names_get_numbers() {
+        let mut used = HashSet::new();
+        assert_eq!(unique("a/x.pdf".into(), &mut used), "a/x.pdf");
+        assert_eq!(unique("a/X.pdf".into(), &mut used), "a/X (2).pdf");
+    }
+}

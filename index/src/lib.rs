@@ -1,0 +1,27 @@
+//! OGP Archive core: everything the desktop app and the `ogp-archive` command line do, with no
+//! GUI. See ARCHITECTURE.md for the map of modules.
+
+pub mod analysis;
+pub mod archive;
+pub mod catalog;
+pub mod classify;
+pub mod dates;
+pub mod error;
+pub mod export;
+pub mod latvian;
+pub mod model;
+pub mod pdf;
+pub mod search;
+pub mod store;
+
+pub use archive::{Archive, ExportSummary, IngestOutcome, Progress, VerifyReport};
+pub use error::{Error, FileError, Result};
+pub use model::{Cycle, DocumentInfo, Facets, Filter, Kind, Lang, Patch, SearchHit, Session};
+
+/// The sample documents shipped in the repository, loaded into an empty archive on first run.
+pub fn bundled_samples_dir() -> std::path::PathBuf {
+    if let Some(d) = std::env::var_os("OGP_SAMPLE_DOCS") {
+        return d.into();
+    }
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sample-docs")
+}

@@ -1,0 +1,597 @@
+//! Fonts: code splitting, glyph widths and code -> Unicode for simple fonts (Type1, TrueType,
+//! Type3: base encodings, Differences, built-in Type1 encodings) and Type0/CID fonts
+//! (Identity-H/V, embedded encoding CMaps, W arrays), with ToUnicode CMaps on both.
+
+use super::cmap::CMap;
+use super::{arr, deref, dict_get, encodings, glyphlist, metrics, name, num, stream_bytes};
+use lopdf::{Dictionary, Document, Object};
+
+/// Most bytes of an embedded CMap / font program read for encodings.
+const MAX_AUX_STREAM: usize = 4 << 20;
+
+enum CidEncoding {
+    /// Two-byte codes, CID = code.
+    Identity,
+    /// Two-byte codes that are UCS-2 / UTF-16 code units (Uni*-UCS2-*, Uni*-UTF16-*).
+    Ucs2,
+    /// An embedded encoding CMap.
+    Embedded(CMap),
+}
+
+#[allow(clippy::large_enum_variant)]
+enum Kind {
+    Simple {
+        /// Advance widths in text-space units per unit of font size.
+        widths: Box<[f32; 256]>,
+        /// Text of each code: range into `arena` (empty = unmapped).
+        uni: Box<[(u32, u32); 256]>,
+        arena: String,
+    },
+    Cid {
+        enc: CidEncoding,
+        /// (first CID, last CID, width) sorted by first CID.
+        widths: Vec<(u32, u32, f32)>,
+        dw: f32,
+        to_unicode: Option<CMap>,
+    },
+}
+
+pub(crate) struct Font {
+    kind: Kind,
+    /// Scale from font size to the text's visual size (Type3 FontMatrix; 1 otherwise).
+    pub(crate) size_scale: f32,
+    /// Width of the space glyph in text-space units per unit font size, 0 if unknown.
+    pub(crate) space_width: f32,
+}
+
+/// One decoded code.
+pub(crate) struct Code {
+    pub(crate) code: u32,
+    pub(crate) len: u8,
+}
+
+fn strip_subset(base: &[u8]) -> &[u8] {
+    if base.len() > 7
+        && base.get(6) == Some(&b'+')
+        && base.iter().take(6).all(|b| b.is_ascii_uppercase())
+    {
+        base.get(7..).unwrap_or(base)
+    } else {
+        base
+    }
+}
+
+fn contains(h: &[u8], n: &[u8]) -> bool {
+    h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
+/// Standard-14 style metrics for a font name: a table indexed by Unicode U+0020..U+017F, or a
+/// fixed width for monospaced fonts.
+enum Std {
+    Table(&'static [u16; 352]),
+    Fixed(f32),
+}
+
+fn std_metrics(base: &[u8]) -> Std {
+    let b = strip_subset(base);
+    let bold = contains(b, b"bold") || contains(b, b"black") || contains(b, b"heavy");
+    let italic = contains(b, b"italic") || contains(b, b"oblique");
+    if contains(b, b"courier") || contains(b, b"mono") {
+        Std::Fixed(0.6)
+    } else if contains(b, b"times")
+        || contains(b, b"roman")
+        || (contains(b, b"serif") && !contains(b, b"sans"))
+    {
+        if bold {
+            Std::Table(&metrics::TIMES_BOLD)
+        } else if italic {
+            Std::Table(&metrics::TIMES_ITALIC)
+        } else {
+            Std::Table(&metrics::TIMES_ROMAN)
+        }
+    } else if bold {
+        Std::Table(&metrics::HELVETICA_BOLD)
+    } else {
+        Std::Table(&metrics::HELVETICA)
+    }
+}
+
+fn std_width(m: &Std, text: &str) -> Option<f32> {
+    match m {
+        Std::Fixed(w) => Some(*w),
+        Std::Table(t) => {
+            let c = text.chars().next()? as usize;
+            let w = *t.get(c.checked_sub(0x20)?)?;
+            (w > 0).then(|| f32::from(w) / 1000.0)
+        }
+    }
+}
+
+/// Parses the `/Encoding` array of a Type1 font program's clear-text part
+/// (`dup 65 /A put` …). Returns None for `StandardEncoding` or when absent.
+fn type1_builtin(data: &[u8]) -> Option<Vec<(u8, Vec<u8>)>> {
+    let head = data.get(..data.len().min(64 * 1024))?;
+    let pos = head.windows(9).position(|w| w == b"/Encoding")?;
+    let rest = head.get(pos + 9..)?;
+    let mut words = rest
+        .split(|b| b.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(20_000)
+        .peekable();
+    if words.peek().is_some_and(|w| *w == b"StandardEncoding") {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut prev: [&[u8]; 3] = [&[], &[], &[]];
+    for w in words {
+        let end = w == b"readonly" || w == b"def" || w == b"eexec" || w.ends_with(b"eexec");
+        if end && (!out.is_empty() || w != b"def") {
+            break;
+        }
+        if w == b"put" && prev[0] == b"dup" {
+            if let (Some(code), Some(n)) = (
+                std::str::from_utf8(prev[1])
+                    .ok()
+                    .and_then(|s| s.parse::<u8>().ok()),
+                prev[2].strip_prefix(b"/"),
+            ) {
+                out.push((code, n.to_vec()));
+            }
+        }
+        prev = [prev[1], prev[2], w];
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+fn base_table(n: &[u8]) -> Option<&'static [u16; 256]> {
+    match n {
+        b"WinAnsiEncoding" => Some(&encodings::WIN_ANSI_ENCODING),
+        b"MacRomanEncoding" => Some(&encodings::MAC_ROMAN_ENCODING),
+        b"StandardEncoding" => Some(&encodings::STANDARD_ENCODING),
+        b"PDFDocEncoding" => Some(&encodings::PDF_DOC_ENCODING),
+        _ => None,
+    }
+}
+
+impl Font {
+    /// A font used when a `Tf` names a font that cannot be found: Latin-1 codes, Helvetica widths.
+    pub(crate) fn fallback() -> Font {
+        Self::simple_from(None, &Dictionary::new(), &Document::new(), usize::MAX)
+    }
+
+    pub(crate) fn load(doc: &Document, dict: &Dictionary, max_stream: usize) -> Font {
+        let subtype = dict_get(doc, dict, b"Subtype")
+            .and_then(name)
+            .unwrap_or(b"");
+        if subtype == b"Type0" {
+            Self::cid_from(doc, dict, max_stream)
+        } else {
+            Self::simple_from(Some(subtype), dict, doc, max_stream)
+        }
+    }
+
+    fn to_unicode(doc: &Document, dict: &Dictionary, max_stream: usize) -> Option<CMap> {
+        let tu = dict_get(doc, dict, b"ToUnicode")?;
+        let data = stream_bytes(tu, max_stream.min(MAX_AUX_STREAM))?;
+        let m = CMap::parse(&data);
+        (!m.is_empty()).then_some(m)
+    }
+
+    fn simple_from(
+        subtype: Option<&[u8]>,
+        dict: &Dictionary,
+        doc: &Document,
+        max_stream: usize,
+    ) -> Font {
+        let is_type3 = subtype == Some(b"Type3");
+        let base = dict_get(doc, dict, b"BaseFont")
+            .and_then(name)
+            .unwrap_or(b"");
+        let desc = dict_get(doc, dict, b"FontDescriptor").and_then(|o| o.as_dict().ok());
+        let flags = desc
+            .and_then(|d| dict_get(doc, d, b"Flags"))
+            .and_then(num)
+            .unwrap_or(0.0) as i64;
+        let symbolic_flag = flags & 4 != 0;
+        let stripped = strip_subset(base);
+        let symbol_name = contains(stripped, b"symbol")
+            || contains(stripped, b"dingbat")
+            || contains(stripped, b"wingding")
+            || contains(stripped, b"webding");
+
+        // Width scale: 1/1000 em, or the Type3 FontMatrix.
+        let mut scale = 0.001f32;
+        let mut size_scale = 1.0f32;
+        if is_type3 {
+            if let Some(m) = dict_get(doc, dict, b"FontMatrix").and_then(|o| arr(doc, o)) {
+                let a = m.first().and_then(|o| num(deref(doc, o))).unwrap_or(0.001);
+                let d = m.get(3).and_then(|o| num(deref(doc, o))).unwrap_or(0.001);
+                if a.is_finite() && a != 0.0 {
+                    scale = a.abs();
+                }
+                if d.is_finite() && d != 0.0 {
+                    size_scale = (d.abs() * 1000.0).clamp(0.01, 100.0);
+                }
+            }
+        }
+
+        // Encoding.
+        let mut table: &'static [u16; 256] = &encodings::STANDARD_ENCODING;
+        let mut latin1 = false;
+        let mut diffs: Vec<(u8, &[u8])> = Vec::new();
+        let mut builtin: Option<Vec<(u8, Vec<u8>)>> = None;
+        let enc = dict_get(doc, dict, b"Encoding");
+        let mut have_base = false;
+        match enc {
+            Some(Object::Name(n)) => {
+                if let Some(t) = base_table(n) {
+                    table = t;
+                    have_base = true;
+                }
+            }
+            Some(Object::Dictionary(ed)) => {
+                if let Some(t) = dict_get(doc, ed, b"BaseEncoding")
+                    .and_then(name)
+                    .and_then(base_table)
+                {
+                    table = t;
+                    have_base = true;
+                }
+                if let Some(d) = dict_get(doc, ed, b"Differences").and_then(|o| arr(doc, o)) {
+                    let mut code: i64 = 0;
+                    for item in d.iter().take(4096) {
+                        match deref(doc, item) {
+                            Object::Integer(i) => code = *i,
+                            Object::Real(r) => code = *r as i64,
+                            Object::Name(n) => {
+                                if let Ok(c) = u8::try_from(code) {
+                                    diffs.push((c, n.as_slice()));
+                                }
+                                code = code.saturating_add(1);
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        if !have_base {
+            if symbol_name && contains(stripped, b"symbol") && subtype != Some(b"TrueType") {
+                table = &encodings::SYMBOL_ENCODING;
+            } else if subtype == Some(b"TrueType") {
+                if symbolic_flag || symbol_name {
+                    latin1 = true;
+                } else {
+                    table = &encodings::WIN_ANSI_ENCODING;
+                }
+            } else if let Some(ff) = desc.and_then(|d| dict_get(doc, d, b"FontFile")) {
+                if let Some(data) = stream_bytes(ff, max_stream.min(MAX_AUX_STREAM)) {
+                    builtin = type1_builtin(&data);
+                }
+            } else if subtype.is_none() {
+                latin1 = true;
+            }
+        }
+
+        let mut arena = String::new();
+        let mut uni = Box::new([(0u32, 0u32); 256]);
+        let tu = Self::to_unicode(doc, dict, max_stream);
+        let mut names: [Option<&[u8]>; 256] = [None; 256];
+        if let Some(b) = &builtin {
+            for (c, n) in b {
+                if let Some(slot) = names.get_mut(usize::from(*c)) {
+                    *slot = Some(n.as_slice());
+                }
+            }
+        }
+        for (c, n) in &diffs {
+            if let Some(slot) = names.get_mut(usize::from(*c)) {
+                *slot = Some(n);
+            }
+        }
+        let builtin_only = builtin.is_some();
+        for code in 0..256usize {
+            let start = arena.len() as u32;
+            let mut done = false;
+            if let Some(tu) = &tu {
+                if tu.lookup(code as u32, 1, &mut arena) {
+                    let s = arena.get(start as usize..).unwrap_or("");
+                    if s.is_empty() || s.chars().all(|c| c == '\0') {
+                        arena.truncate(start as usize);
+                    } else {
+                        done = true;
+                    }
+                }
+            }
+            if !done {
+                if let Some(Some(n)) = names.get(code) {
+                    glyphlist::name_to_unicode(n, &mut arena);
+                } else if !builtin_only || diffs.is_empty() {
+                    if latin1 {
+                        if code >= 32 {
+                            arena.push(char::from(code as u8));
+                        }
+                    } else if let Some(&cp) = table.get(code) {
+                        if cp != 0 {
+                            if let Some(c) = char::from_u32(u32::from(cp)) {
+                                arena.push(c);
+                            }
+                        }
+                    }
+                }
+            }
+            if let Some(slot) = uni.get_mut(code) {
+                *slot = (start, arena.len() as u32);
+            }
+        }
+
+        // Widths.
+        let std = std_metrics(base);
+        let missing = desc
+            .and_then(|d| dict_get(doc, d, b"MissingWidth"))
+            .and_then(num)
+            .filter(|w| *w > 0.0)
+            .map(|w| w * scale);
+        let mut widths = Box::new([0f32; 256]);
+        let first = dict_get(doc, dict, b"FirstChar")
+            .and_then(num)
+            .unwrap_or(0.0) as i64;
+        let wa = dict_get(doc, dict, b"Widths").and_then(|o| arr(doc, o));
+        for code in 0..256usize {
+            let (s, e) = uni.get(code).copied().unwrap_or((0, 0));
+            let text = arena.get(s as usize..e as usize).unwrap_or("");
+            let fallback = || missing.or_else(|| std_width(&std, text)).unwrap_or(0.5);
+            let w = match wa {
+                Some(wa) => {
+                    let idx = (code as i64)
+                        .checked_sub(first)
+                        .and_then(|i| usize::try_from(i).ok());
+                    match idx.and_then(|i| wa.get(i)) {
+                        Some(o) => num(deref(doc, o))
+                            .map(|w| w * scale)
+                            .unwrap_or_else(fallback),
+                        None => fallback(),
+                    }
+                }
+                None => std_width(&std, text).or(missing).unwrap_or(0.5),
+            };
+            if let Some(slot) = widths.get_mut(code) {
+                *slot = if w.is_finite() {
+                    w.clamp(-10.0, 10.0)
+                } else {
+                    0.5
+                };
+            }
+        }
+        let space_width = {
+            let (s, e) = uni.get(32).copied().unwrap_or((0, 0));
+            if arena.get(s as usize..e as usize) == Some(" ") {
+                widths.get(32).copied().unwrap_or(0.0)
+            } else {
+                0.0
+            }
+        };
+        Font {
+            kind: Kind::Simple { widths, uni, arena },
+            size_scale,
+            space_width,
+        }
+    }
+
+    fn cid_from(doc: &Document, dict: &Dictionary, max_stream: usize) -> Font {
+        let enc = match dict_get(doc, dict, b"Encoding") {
+            Some(Object::Name(n)) => {
+                if contains(n, b"UCS2") || contains(n, b"UTF16") {
+                    CidEncoding::Ucs2
+                } else {
+                    CidEncoding::Identity
+                }
+            }
+            Some(o @ Object::Stream(_)) => match stream_bytes(o, max_stream.min(MAX_AUX_STREAM)) {
+                Some(data) => {
+                    let m = CMap::parse(&data);
+                    if m.has_codespace() {
+                        CidEncoding::Embedded(m)
+                    } else {
+                        CidEncoding::Identity
+                    }
+                }
+                None => CidEncoding::Identity,
+            },
+            _ => CidEncoding::Identity,
+        };
+        let desc_font = dict_get(doc, dict, b"DescendantFonts")
+            .and_then(|o| arr(doc, o))
+            .and_then(|a| a.first())
+            .and_then(|o| deref(doc, o).as_dict().ok());
+        let mut widths: Vec<(u32, u32, f32)> = Vec::new();
+        let mut dw = 1.0f32;
+        if let Some(df) = desc_font {
+            if let Some(d) = dict_get(doc, df, b"DW").and_then(num) {
+                if d.is_finite() {
+                    dw = (d / 1000.0).clamp(-10.0, 10.0);
+                }
+            }
+            if let Some(w) = dict_get(doc, df, b"W").and_then(|o| arr(doc, o)) {
+                let mut i = 0usize;
+                while i < w.len() && widths.len() < 200_000 {
+                    let a = w.get(i).map(|o| deref(doc, o));
+                    let b = w.get(i + 1).map(|o| deref(doc, o));
+                    let Some(first) = a.and_then(num) else { break };
+                    let first = first.max(0.0) as u32;
+                    match b {
+                        Some(Object::Array(list)) => {
+                            for (k, o) in list.iter().enumerate().take(65_536) {
+                                if let Some(v) = num(deref(doc, o)) {
+                                    let c = first.saturating_add(k as u32);
+                                    widths.push((c, c, (v / 1000.0).clamp(-10.0, 10.0)));
+                                }
+                            }
+                            i += 2;
+                        }
+                        Some(o) => {
+                            let last = num(o).unwrap_or(0.0).max(0.0) as u32;
+                            let v = w
+                                .get(i + 2)
+                                .and_then(|o| num(deref(doc, o)))
+                                .unwrap_or(dw * 1000.0);
+                            if last >= first {
+                                widths.push((first, last, (v / 1000.0).clamp(-10.0, 10.0)));
+                            }
+                            i += 3;
+                        }
+                        None => break,
+                    }
+                }
+            }
+        }
+        widths.sort_by_key(|w| w.0);
+        let to_unicode = Self::to_unicode(doc, dict, max_stream);
+        let mut f = Font {
+            kind: Kind::Cid {
+                enc,
+                widths,
+                dw,
+                to_unicode,
+            },
+            size_scale: 1.0,
+            space_width: 0.0,
+        };
+        f.space_width = f.guess_cid_space();
+        f
+    }
+
+    fn guess_cid_space(&self) -> f32 {
+        // Width of the code that maps to a space, if any (Identity: CID 3 is the usual space).
+        if let Kind::Cid {
+            to_unicode: Some(tu),
+            ..
+        } = &self.kind
+        {
+            let mut s = String::new();
+            for code in [3u32, 32, 1] {
+                s.clear();
+                if tu.lookup(code, 2, &mut s) && s == " " {
+                    return self.width(&Code { code, len: 2 });
+                }
+            }
+        }
+        0.0
+    }
+
+    /// Splits the next code off `bytes` (not empty).
+    pub(crate) fn next_code(&self, bytes: &[u8]) -> Code {
+        match &self.kind {
+            Kind::Simple { .. } => Code {
+                code: u32::from(bytes.first().copied().unwrap_or(0)),
+                len: 1,
+            },
+            Kind::Cid {
+                enc, to_unicode, ..
+            } => {
+                let (code, len) = match enc {
+                    CidEncoding::Embedded(m) => m.next_code(bytes, 2),
+                    _ => match to_unicode {
+                        // A ToUnicode map with its own code space (one-byte codes) is trusted.
+                        Some(tu) if tu.has_codespace() => {
+                            let (c, l) = tu.next_code(bytes, 2);
+                            if l == 2 || bytes.len() < 2 {
+                                (c, l)
+                            } else {
+                                two(bytes)
+                            }
+                        }
+                        _ => two(bytes),
+                    },
+                };
+                Code { code, len }
+            }
+        }
+    }
+
+    /// Advance width of a code, in text-space units per unit of font size.
+    pub(crate) fn width(&self, c: &Code) -> f32 {
+        match &self.kind {
+            Kind::Simple { widths, .. } => widths.get(c.code as usize).copied().unwrap_or(0.5),
+            Kind::Cid {
+                enc, widths, dw, ..
+            } => {
+                let cid = match enc {
+                    CidEncoding::Embedded(m) => m.cid(c.code, c.len).unwrap_or(0),
+                    _ => c.code,
+                };
+                let idx = widths.partition_point(|w| w.0 <= cid);
+                match idx.checked_sub(1).and_then(|i| widths.get(i)) {
+                    Some(&(lo, hi, w)) if cid >= lo && cid <= hi => w,
+                    _ => *dw,
+                }
+            }
+        }
+    }
+
+    /// Appends the code's Unicode text; false if the font gives no usable mapping.
+    pub(crate) fn unicode(&self, c: &Code, out: &mut String) -> bool {
+        match &self.kind {
+            Kind::Simple { uni, arena, .. } => {
+                let (s, e) = uni.get(c.code as usize).copied().unwrap_or((0, 0));
+                match arena.get(s as usize..e as usize) {
+                    Some(t) if !t.is_empty() => {
+                        out.push_str(t);
+                        true
+                    }
+                    _ => false,
+                }
+            }
+            Kind::Cid {
+                enc, to_unicode, ..
+            } => {
+                if let Some(tu) = to_unicode {
+                    let start = out.len();
+                    if tu.lookup(c.code, c.len, out) {
+                        if out
+                            .get(start..)
+                            .is_some_and(|s| !s.is_empty() && !s.chars().all(|ch| ch == '\0'))
+                        {
+                            return true;
+                        }
+                        out.truncate(start);
+                    }
+                }
+                if let CidEncoding::Ucs2 = enc {
+                    if let Some(ch) = char::from_u32(c.code) {
+                        out.push(ch);
+                        return true;
+                    }
+                }
+                false
+            }
+        }
+    }
+
+    /// True if a code is the single-byte code 32 (word spacing applies).
+    pub(crate) fn is_word_space(&self, c: &Code) -> bool {
+        c.len == 1 && c.code == 32
+    }
+}
+
+fn two(bytes: &[u8]) -> (u32, u8) {
+    match bytes {
+        [a, b, ..] => ((u32::from(*a) << 8) | u32::from(*b), 2),
+        [a] => (u32::from(*a), 1),
+        [] => (0, 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_type1_encoding() {
+        let prog = b"%!PS-AdobeFont-1.0: CMR10\n/Encoding 256 array\n0 1 255 {1 index exch /.notdef put} for\ndup 65 /A put\ndup 22 /macron put\nreadonly def\ncurrentfile eexec\x80\x81";
+        let e = type1_builtin(prog).unwrap_or_default();
+        assert_eq!(e, vec![(65, b"A".to_vec()), (22, b"macron".to_vec())]);
+        assert!(type1_builtin(b"/Encoding StandardEncoding def").is_none());
+    }
+}

@@ -1,0 +1,378 @@
+//! The tantivy full-text index: one index document per page (so every hit knows its page)
+//! plus one per document for its title and file name (page 0).
+//!
+//! The index stores no text: page texts live in the catalog, which is the source of truth and
+//! from which the index can always be rebuilt. Snippets are cut from the catalog's text.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use tantivy::collector::TopDocs;
+use tantivy::columnar::Column;
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STRING,
+};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{
+    DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term,
+};
+
+use crate::analysis;
+use crate::dates;
+use crate::error::{Error, Result};
+use crate::model::{Filter, Lang};
+
+/// Bumped when the schema or analyzers change; a mismatch rebuilds the index from the catalog.
+pub const SCHEMA_VERSION: &str = "1";
+
+#[derive(Clone, Copy)]
+struct Fields {
+    doc_id: Field,
+    page: Field,
+    body_lv: Field,
+    body_en: Field,
+    body_exact: Field,
+    title_lv: Field,
+    title_exact: Field,
+    file_name: Field,
+    cycle: Field,
+    session: Field,
+    kind: Field,
+    lang: Field,
+    dates: Field,
+}
+
+fn text_field(tokenizer: &str) -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    )
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let f = Fields {
+        doc_id: b.add_u64_field("doc_id", INDEXED | FAST),
+        page: b.add_u64_field("page", INDEXED | FAST),
+        body_lv: b.add_text_field("body_lv", text_field(analysis::LV)),
+        body_en: b.add_text_field("body_en", text_field(analysis::EN)),
+        body_exact: b.add_text_field("body_exact", text_field(analysis::EXACT)),
+        title_lv: b.add_text_field("title_lv", text_field(analysis::LV)),
+        title_exact: b.add_text_field("title_exact", text_field(analysis::EXACT)),
+        file_name: b.add_text_field("file_name", text_field(analysis::FOLD)),
+        cycle: b.add_i64_field("cycle", INDEXED),
+        session: b.add_text_field("session", STRING),
+        kind: b.add_text_field("kind", STRING),
+        lang: b.add_text_field("lang", STRING),
+        dates: b.add_text_field("dates", STRING),
+    };
+    (b.build(), f)
+}
+
+/// What the index needs to know of a document to (re)index it.
+pub struct IndexDoc<'a> {
+    pub id: i64,
+    pub title: &'a str,
+    pub file_name: &'a str,
+    pub kind: &'a str,
+    pub lang: Lang,
+    pub cycle: Option<i64>,
+    pub session: Option<NaiveDate>,
+    pub date: Option<NaiveDate>,
+    /// (1-based page, text); pages without usable text are left out by the caller.
+    pub pages: Vec<(i64, &'a str)>,
+}
+
+/// A page that matched: (doc id, 1-based page or 0 for title/file name, score).
+#[derive(Clone, Debug)]
+pub struct PageHit {
+    pub doc_id: i64,
+    pub page: i64,
+    pub score: f32,
+}
+
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    f: Fields,
+}
+
+const NO_SESSION: &str = "-";
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating it if missing. Returns whether it was (re)created,
+    /// in which case the caller must re-index every document from the catalog.
+    pub fn open(dir: &Path) -> Result<(SearchIndex, bool)> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let (schema, f) = schema();
+        let version_file = dir.join("ogp-schema-version");
+        let current = std::fs::read_to_string(&version_file).ok();
+        let mut created = false;
+        let index = match (current.as_deref(), Index::open_in_dir(dir)) {
+            (Some(SCHEMA_VERSION), Ok(index)) => index,
+            _ => {
+                // Missing, damaged or of another schema: start afresh; the catalog refills it.
+                for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+                    let p = entry.map_err(|e| Error::io(dir, e))?.path();
+                    if p.is_file() {
+                        std::fs::remove_file(&p).map_err(|e| Error::io(&p, e))?;
+                    }
+                }
+                created = true;
+                let index = Index::create_in_dir(dir, schema)?;
+                std::fs::write(&version_file, SCHEMA_VERSION)
+                    .map_err(|e| Error::io(&version_file, e))?;
+                index
+            }
+        };
+        analysis::register(&index);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()?;
+        Ok((SearchIndex { index, reader, f }, created))
+    }
+
+    /// A writer; fails with [`Error::Busy`] when another process is writing.
+    pub fn writer(&self) -> Result<IndexWriter> {
+        match self.index.writer_with_num_threads(1, 64_000_000) {
+            Ok(w) => Ok(w),
+            Err(tantivy::TantivyError::LockFailure(..)) => Err(Error::Busy),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    pub fn reload(&self) -> Result<()> {
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    pub fn delete(&self, w: &IndexWriter, doc_id: i64) {
+        w.delete_term(Term::from_field_u64(self.f.doc_id, doc_id as u64));
+    }
+
+    /// Adds a document's records (the caller deleted older ones first).
+    pub fn add(&self, w: &IndexWriter, d: &IndexDoc) -> Result<()> {
+        let f = &self.f;
+        let session = d
+            .session
+            .map(|s| s.to_string())
+            .unwrap_or_else(|| NO_SESSION.to_string());
+        let common = |doc: &mut TantivyDocument, page: u64| {
+            doc.add_u64(f.doc_id, d.id as u64);
+            doc.add_u64(f.page, page);
+            doc.add_i64(f.cycle, d.cycle.unwrap_or(0));
+            doc.add_text(f.session, &session);
+            doc.add_text(f.kind, d.kind);
+            doc.add_text(f.lang, d.lang.as_str());
+        };
+        let mut meta = TantivyDocument::default();
+        common(&mut meta, 0);
+        meta.add_text(f.title_lv, d.title);
+        meta.add_text(f.title_exact, d.title);
+        meta.add_text(f.file_name, d.file_name);
+        if let Some(s) = d.session {
+            meta.add_text(f.dates, s.to_string());
+        }
+        if let Some(s) = d.date {
+            meta.add_text(f.dates, s.to_string());
+        }
+        w.add_document(meta)?;
+        let body = match d.lang {
+            Lang::Lv => f.body_lv,
+            Lang::En => f.body_en,
+        };
+        for (page, text) in &d.pages {
+            let mut doc = TantivyDocument::default();
+            common(&mut doc, *page as u64);
+            doc.add_text(body, text);
+            doc.add_text(f.body_exact, text);
+            let mut seen = Vec::new();
+            for m in dates::find_dates(text) {
+                if !seen.contains(&m.date) {
+                    seen.push(m.date);
+                    doc.add_text(f.dates, m.date.to_string());
+                }
+            }
+            w.add_document(doc)?;
+        }
+        Ok(())
+    }
+
+    /// Builds the query for what a user typed plus filters. Dates in the query (any usual
+    /// form) match pages that mention that date in any form and the documents of the session
+    /// held that day.
+    pub fn query(&self, text: &str, filter: &Filter) -> Box<dyn Query> {
+        let f = &self.f;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut rest = String::with_capacity(text.len());
+        let mut last = 0;
+        let whole = dates::parse_date(text);
+        let mentions: Vec<(usize, usize, NaiveDate)> = match whole {
+            Some(d) => vec![(0, text.len(), d)],
+            None => dates::find_dates(text)
+                .into_iter()
+                .map(|m| (m.start, m.end, m.date))
+                .collect(),
+        };
+        for (start, end, date) in mentions {
+            if start < last || end > text.len() {
+                continue;
+            }
+            rest.push_str(text.get(last..start).unwrap_or(""));
+            rest.push(' ');
+            last = end;
+            let d = date.to_string();
+            clauses.push((
+                Occur::Must,
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Should, term_query(f.dates, &d)),
+                    (Occur::Should, term_query(f.session, &d)),
+                ])),
+            ));
+        }
+        rest.push_str(text.get(last..).unwrap_or(""));
+        if !rest.trim().is_empty() {
+            let mut parser = QueryParser::for_index(
+                &self.index,
+                vec![
+                    f.body_lv,
+                    f.body_en,
+                    f.body_exact,
+                    f.title_lv,
+                    f.title_exact,
+                    f.file_name,
+                ],
+            );
+            parser.set_conjunction_by_default();
+            // Exact spelling outranks a stemmed or folded match; titles outrank body text.
+            parser.set_field_boost(f.body_exact, 1.5);
+            parser.set_field_boost(f.title_lv, 1.5);
+            parser.set_field_boost(f.title_exact, 2.0);
+            parser.set_field_boost(f.file_name, 1.2);
+            let (q, _errors) = parser.parse_query_lenient(rest.trim());
+            clauses.push((Occur::Must, q));
+        }
+        if let Some(c) = filter.cycle {
+            clauses.push((
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_i64(f.cycle, c),
+                    IndexRecordOption::Basic,
+                )),
+            ));
+        }
+        if let Some(s) = filter.session {
+            clauses.push((Occur::Must, term_query(f.session, &s.to_string())));
+        } else if filter.without_session {
+            clauses.push((Occur::Must, term_query(f.session, NO_SESSION)));
+        }
+        if let Some(k) = filter.kind {
+            clauses.push((Occur::Must, term_query(f.kind, k.as_str())));
+        }
+        if let Some(l) = filter.lang {
+            clauses.push((Occur::Must, term_query(f.lang, l.as_str())));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// Pages matching the query, best first, at most `limit`.
+    pub fn search_pages(&self, query: &dyn Query, limit: usize) -> Result<Vec<PageHit>> {
+        let searcher = self.reader.searcher();
+        let top = searcher.search(query, &TopDocs::with_limit(limit).order_by_score())?;
+        let mut columns: HashMap<u32, (Column<u64>, Column<u64>)> = HashMap::new();
+        let mut out = Vec::with_capacity(top.len());
+        for (score, DocAddress { segment_ord, doc_id }) in top {
+            if let std::collections::hash_map::Entry::Vacant(e) = columns.entry(segment_ord) {
+                let ff = searcher.segment_reader(segment_ord).fast_fields();
+                e.insert((ff.u64("doc_id")?, ff.u64("page")?));
+            }
+            let Some((ids, pages)) = columns.get(&segment_ord) else {
+                continue;
+            };
+            let (Some(id), Some(page)) = (ids.first(doc_id), pages.first(doc_id)) else {
+                continue;
+            };
+            out.push(PageHit {
+                doc_id: id as i64,
+                page: page as i64,
+                score,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Snippet makers for a query: (Latvian body, English body, exact body).
+    pub fn snippet_generators(&self, query: &dyn Query) -> Result<[SnippetGenerator; 3]> {
+        let searcher = self.reader.searcher();
+        let make = |field| -> Result<SnippetGenerator> {
+            let mut g = SnippetGenerator::create(&searcher, query, field)?;
+            g.set_max_num_chars(220);
+            Ok(g)
+        };
+        Ok([
+            make(self.f.body_lv)?,
+            make(self.f.body_en)?,
+            make(self.f.body_exact)?,
+        ])
+    }
+
+    /// Every document id that has live records in the index.
+    pub fn indexed_ids(&self) -> Result<std::collections::HashSet<i64>> {
+        let searcher = self.reader.searcher();
+        let mut ids = std::collections::HashSet::new();
+        for seg in searcher.segment_readers() {
+            let col = seg.fast_fields().u64("doc_id")?;
+            for doc in seg.doc_ids_alive() {
+                if let Some(id) = col.first(doc) {
+                    ids.insert(id as i64);
+                }
+            }
+        }
+        Ok(ids)
+    }
+
+    /// Number of documents in the index (title records), for a cheap consistency check.
+    pub fn document_count(&self) -> Result<u64> {
+        let searcher = self.reader.searcher();
+        let q = TermQuery::new(
+            Term::from_field_u64(self.f.page, 0),
+            IndexRecordOption::Basic,
+        );
+        Ok(searcher.search(&q, &tantivy::collector::Count)? as u64)
+    }
+}
+
+fn term_query(field: Field, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// Snippet for a page text: matched words in `<b>`…`</b>`, the rest HTML-escaped.
+pub fn snippet(gens: &[SnippetGenerator; 3], lang: Lang, text: &str) -> String {
+    let first = match lang {
+        Lang::Lv => &gens[0],
+        Lang::En => &gens[1],
+    };
+    for g in [first, &gens[2]] {
+        let s = g.snippet(text);
+        if !s.highlighted().is_empty() {
+            return s.to_html().replace('\n', " ");
+        }
+    }
+    // No word to mark (e.g. a date-only query): the start of the page.
+    let start: String = text.chars().take(200).collect();
+    html_escape(&start).replace('\n', " ")
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Regenerates every PDF in sample-docs/ from its source in sample-docs/src/.
+#
+#   *.fodt  -> LibreOffice Writer   (flat ODF text; dc:title becomes the PDF /Title)
+#   *.fodp  -> LibreOffice Impress  (flat ODF presentation, one slide = one page)
+#   *.html  -> LibreOffice Writer   (HTML import; <title> becomes /Title, none if absent)
+#   *.ms    -> groff -ms, then either ghostscript's ps2pdf or groff's own gropdf
+#              (see the GROFF table below)
+#
+# Needs: libreoffice-writer-nogui libreoffice-impress-nogui groff ghostscript
+#        fonts-dejavu fonts-liberation2 fonts-urw-base35 (pulled in by ghostscript).
+# groff and ghostscript honour SOURCE_DATE_EPOCH; LibreOffice's time stamp and
+# /ID are pinned afterwards, so all PDFs are byte-for-byte reproducible (with the
+# same tool versions: LibreOffice 7.4, groff 1.22.4, Ghostscript 10.00).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SRC=$ROOT/sample-docs/src
+OUT=$ROOT/sample-docs
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1679356800}   # 2023-03-21T00:00:00Z
+export TZ=UTC LC_ALL=C.UTF-8
+
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+# ---------------------------------------------------------------- LibreOffice
+# A private profile keeps this independent of any running LibreOffice.
+# soffice exits 0 even when a conversion fails, so remove old PDFs first and
+# check afterwards that each one was written; its stderr (javaldx noise) goes
+# to a log that is shown only on failure.
+LO=(soffice "-env:UserInstallation=file://$TMP/lo-profile" --headless)
+for src in "$SRC"/*.fodt "$SRC"/*.fodp "$SRC"/*.html; do
+    rm -f "$OUT/$(basename "${src%.*}").pdf"
+done
+echo "LibreOffice: Writer and Impress documents"
+"${LO[@]}" --convert-to pdf --outdir "$OUT" "$SRC"/*.fodt "$SRC"/*.fodp >"$TMP/lo.log" 2>&1
+echo "LibreOffice: HTML documents"
+"${LO[@]}" --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export \
+    --outdir "$OUT" "$SRC"/*.html >>"$TMP/lo.log" 2>&1
+
+# LibreOffice ignores SOURCE_DATE_EPOCH: pin its CreationDate, /ID and
+# /DocChecksum (all in uncompressed objects) to fixed values of the same length,
+# so the xref offsets stay valid and regenerating gives the same bytes.
+LO_DATE=$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y%m%d%H%M%S)
+for src in "$SRC"/*.fodt "$SRC"/*.fodp "$SRC"/*.html; do
+    pdf=$OUT/$(basename "${src%.*}").pdf
+    [ -s "$pdf" ] || { cat "$TMP/lo.log" >&2; echo "not converted: $src" >&2; exit 1; }
+    LO_DATE=$LO_DATE LO_ID=$(basename "$pdf" | md5sum | cut -c1-32 | tr a-f A-F) \
+    perl -0777 -pi -e '
+        s{/CreationDate\(D:\d{14}}{/CreationDate(D:$ENV{LO_DATE}};
+        s{/ID \[ <[0-9A-F]{32}>\n<[0-9A-F]{32}> \]}{/ID [ <$ENV{LO_ID}>\n<$ENV{LO_ID}> ]};
+        s{/DocChecksum /[0-9A-F]{32}}{/DocChecksum /$ENV{LO_ID}};
+    ' "$pdf"
+done
+
+# ---------------------------------------------------------------------- groff
+# groff's stock PostScript fonts know no Latvian letters (ā č ē ģ ī ķ ļ ņ ū).
+# Build font descriptions from the URW base35 AFM files with an encoding that
+# adds the 18 missing glyphs in the free slots 10-27 of groff's text.enc.
+# grops then re-encodes the fonts and ghostscript embeds them as Type1C with a
+# custom encoding (glyph-name /Differences), as old report producers did.
+make_lv_fonts() {
+    local dir=$1/devps G U n=10
+    G=$(dirname "$(find /usr/share/groff -path '*/font/devps/DESC' | head -n1)")
+    U=/usr/share/fonts/type1/urw-base35
+    mkdir -p "$dir"
+    cp "$G/DESC" "$dir/"
+    {
+        cat "$G/text.enc"
+        for g in Amacron amacron Ccaron ccaron Emacron emacron Gcommaaccent gcommaaccent \
+                 Imacron imacron Kcommaaccent kcommaaccent Lcommaaccent lcommaaccent \
+                 Ncommaaccent ncommaaccent Umacron umacron; do
+            echo "$g $n"; n=$((n + 1))
+        done
+    } >"$dir/lv.enc"
+    local f
+    for f in "TR NimbusRoman-Regular" "TB NimbusRoman-Bold" "TI NimbusRoman-Italic" \
+             "TBI NimbusRoman-BoldItalic" "HR NimbusSans-Regular" "HB NimbusSans-Bold"; do
+        set -- $f
+        (cd "$dir" && afmtodit -e lv.enc "$U/$2.afm" "$G/generate/textmap" "$1" 2>/dev/null)
+    done
+}
+make_lv_fonts "$TMP/font"
+
+# name   pipeline   extra ghostscript options
+#  ps-lv  groff -Tps with the Latvian font descriptions, then ps2pdf
+#  ps     groff -Tps with the stock fonts, then ps2pdf
+#  pdf    groff -Tpdf (gropdf; standard 14 fonts, not embedded)
+GROFF="
+Tresa_plana_vidusposma_izvertejums        ps-lv  -dWantsToUnicode=false
+Latvia_Design_Report_2019-2021            ps-lv
+Latvia_Fifth_National_Action_Plan_2022-2025_EN  ps
+Latvia_End-of-Term_Report_2017-2019       pdf
+OGP_Paris_Declaration_2016                pdf
+"
+echo "groff: $(echo "$GROFF" | grep -c .) documents"
+echo "$GROFF" | while read -r name mode gsopts; do
+    [ -n "$name" ] || continue
+    in=$SRC/$name.ms out=$OUT/$name.pdf
+    case $mode in
+    ps-lv|ps)
+        fonts=(); [ "$mode" = ps-lv ] && fonts=(-F "$TMP/font")
+        groff -k -ms -mpdfmark -t "${fonts[@]}" -Tps -dpaper=a4 -P-pa4 "$in" >"$TMP/$name.ps"
+        # shellcheck disable=SC2086
+        ps2pdf -sPAPERSIZE=a4 $gsopts "$TMP/$name.ps" "$out"
+        ;;
+    pdf)
+        groff -k -ms -t -Tpdf -dpaper=a4 -P-pa4 "$in" >"$out"
+        ;;
+    esac
+done
+
+echo "done: $(ls "$OUT"/*.pdf | wc -l) PDFs in $OUT"
