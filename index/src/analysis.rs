@@ -75,16 +75,6 @@ pub fn terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     out
 }
 
-/// The Latvian index key of a lowercased word: stemmed with its diacritics, then folded.
-pub fn index_key(word: &mut String, buffer: &mut String) {
-    latvian::stem(word);
-    if !word.is_ascii() {
-        buffer.clear();
-        buffer.push_str(&latvian::fold_diacritics(word));
-        mem::swap(word, buffer);
-    }
-}
-
 /// Token filter: Latvian light stemmer, then diacritic folding, in place.
 #[derive(Clone, Copy)]
 pub struct LatvianStemFold;
@@ -137,7 +127,9 @@ impl<S: TokenStream> TokenStream for FilteredStream<S> {
         }
         let text = &mut self.tail.token_mut().text;
         if self.stem {
-            index_key(text, &mut self.buffer);
+            // Stemmed with its diacritics, then folded; a word typed without diacritics is
+            // stemmed on folded endings, so both spellings meet on one key.
+            latvian::search_key(text);
         } else if !text.is_ascii() {
             self.buffer.clear();
             self.buffer.push_str(&latvian::fold_diacritics(text));
@@ -182,12 +174,21 @@ mod tests {
 
     #[test]
     fn exact_keeps_spelling_and_fold_drops_diacritics() {
-        assert_eq!(terms(&mut exact_analyzer(), "Sēdes Protokols"), ["sēdes", "protokols"]);
-        assert_eq!(terms(&mut fold_analyzer(), "Sēdes_protokols.pdf"), ["sedes", "protokols", "pdf"]);
+        assert_eq!(
+            terms(&mut exact_analyzer(), "Sēdes Protokols"),
+            ["sēdes", "protokols"]
+        );
+        assert_eq!(
+            terms(&mut fold_analyzer(), "Sēdes_protokols.pdf"),
+            ["sedes", "protokols", "pdf"]
+        );
     }
 
     #[test]
     fn english_is_stemmed() {
-        assert_eq!(terms(&mut en_analyzer(), "Reports reporting"), ["report", "report"]);
+        assert_eq!(
+            terms(&mut en_analyzer(), "Reports reporting"),
+            ["report", "report"]
+        );
     }
 }

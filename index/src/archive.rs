@@ -20,7 +20,9 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{Catalog, NewDocument};
 use crate::classify::{self, CycleRef, SessionRef, Source};
 use crate::error::{Error, FileError, Result};
-use crate::model::{Cycle, DocumentInfo, Facets, Filter, Kind, Lang, Patch, SearchHit, Session, Sources};
+use crate::model::{
+    Cycle, DocumentInfo, Facets, Filter, Kind, Lang, Patch, SearchHit, Session, Sources,
+};
 use crate::pdf::{self, PageStatus};
 use crate::search::{self, IndexDoc, SearchIndex};
 use crate::store::{self, Store};
@@ -69,7 +71,9 @@ pub struct IngestOutcome {
     pub error_code: Option<String>,
     /// For failures: the reason, Latvian / English.
     pub error: Option<String>,
-    /// Anything the user should act on (e.g. a meeting date that matches no session).
+    /// A meeting date the document states that matches no known session: the user can add it.
+    pub unknown_session_date: Option<NaiveDate>,
+    /// Anything the user should act on, in words (Latvian / English).
     pub note: Option<String>,
 }
 
@@ -89,6 +93,7 @@ impl IngestOutcome {
             in_trash: false,
             error_code: None,
             error: None,
+            unknown_session_date: None,
             note: None,
         }
     }
@@ -163,7 +168,10 @@ fn install_quiet_hook() {
 }
 
 /// Extracts a PDF; a panic inside the reader becomes a "damaged" error for this file.
-pub fn extract_guarded(bytes: &[u8], limits: &pdf::Limits) -> std::result::Result<pdf::Document, FileError> {
+pub fn extract_guarded(
+    bytes: &[u8],
+    limits: &pdf::Limits,
+) -> std::result::Result<pdf::Document, FileError> {
     install_quiet_hook();
     QUIET_PANICS.with(|q| q.set(true));
     let r = catch_unwind(AssertUnwindSafe(|| pdf::extract(bytes, limits)));
@@ -171,7 +179,9 @@ pub fn extract_guarded(bytes: &[u8], limits: &pdf::Limits) -> std::result::Resul
     match r {
         Ok(Ok(doc)) => Ok(doc),
         Ok(Err(e)) => Err(e.into()),
-        Err(_) => Err(FileError::Damaged("the PDF reader could not parse it".into())),
+        Err(_) => Err(FileError::Damaged(
+            "the PDF reader could not parse it".into(),
+        )),
     }
 }
 
@@ -284,7 +294,11 @@ impl Archive {
             cat.clear_pending()?;
         }
         let mut todo: Vec<i64> = if index_created {
-            self.cat().all_hashes()?.into_iter().map(|(id, _, _)| id).collect()
+            self.cat()
+                .all_hashes()?
+                .into_iter()
+                .map(|(id, _, _)| id)
+                .collect()
         } else {
             self.cat().unindexed()?
         };
@@ -378,10 +392,7 @@ impl Archive {
                     .filter_map(|e| e.ok())
                     .filter(|e| e.file_type().is_file())
                     .map(|e| e.into_path())
-                    .filter(|p| {
-                        p.extension()
-                            .is_some_and(|x| x.eq_ignore_ascii_case("pdf"))
-                    })
+                    .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("pdf")))
                     .collect();
                 found.sort();
                 out.extend(found);
@@ -543,7 +554,8 @@ impl Archive {
                 return Ok(out);
             }
         };
-        if let Some((id, trashed)) = self.cat().find_sha(&p.sha256)? {
+        let existing = self.cat().find_sha(&p.sha256)?;
+        if let Some((id, trashed)) = existing {
             let existing = self.cat().get(id)?;
             out.outcome = "duplicate".into();
             out.id = Some(id);
@@ -571,10 +583,25 @@ impl Archive {
             sources: Sources {
                 title: source_str(c.title.source).into(),
                 kind: source_str(c.kind.source).into(),
-                cycle: c.cycle.as_ref().map(|g| source_str(g.source)).unwrap_or("").into(),
-                session: c.session.as_ref().map(|g| source_str(g.source)).unwrap_or("").into(),
+                cycle: c
+                    .cycle
+                    .as_ref()
+                    .map(|g| source_str(g.source))
+                    .unwrap_or("")
+                    .into(),
+                session: c
+                    .session
+                    .as_ref()
+                    .map(|g| source_str(g.source))
+                    .unwrap_or("")
+                    .into(),
                 lang: source_str(c.lang.source).into(),
-                date: c.date.as_ref().map(|g| source_str(g.source)).unwrap_or("").into(),
+                date: c
+                    .date
+                    .as_ref()
+                    .map(|g| source_str(g.source))
+                    .unwrap_or("")
+                    .into(),
             },
             unknown_session_date: c.unknown_session_date,
             producer: doc.info.producer.as_deref(),
@@ -598,8 +625,9 @@ impl Archive {
         out.lang = Some(new.lang);
         out.status = Some(status.into());
         if let Some(d) = c.unknown_session_date {
+            out.unknown_session_date = Some(d);
             out.note = Some(format!(
-                "sēdes datums {d} neatbilst nevienai zināmai sēdei / meeting date {d} matches no known session (add it: ogp-archive session add --cycle N {d})"
+                "sēdes datums {d} neatbilst nevienai zināmai sēdei / meeting date {d} matches no known session"
             ));
         }
         Ok(out)
@@ -607,13 +635,22 @@ impl Archive {
 
     /// On an empty archive that has never been filled, ingests the sample documents.
     pub fn load_samples_if_new(&self, samples: &Path) -> Result<Option<Vec<IngestOutcome>>> {
+        self.load_samples_if_new_with(samples, &mut |_, _| {})
+    }
+
+    /// [`Archive::load_samples_if_new`] with progress, as [`Archive::ingest`] reports it.
+    pub fn load_samples_if_new_with(
+        &self,
+        samples: &Path,
+        progress: &mut dyn FnMut(&Progress, Option<&IngestOutcome>),
+    ) -> Result<Option<Vec<IngestOutcome>>> {
         if self.cat().setting("samples_loaded")?.is_some() || self.cat().active_count()? > 0 {
             return Ok(None);
         }
         if !samples.is_dir() {
             return Ok(None);
         }
-        let out = self.ingest(&[samples.to_path_buf()], &mut |_, _| {})?;
+        let out = self.ingest(&[samples.to_path_buf()], progress)?;
         self.cat().set_setting("samples_loaded", "1")?;
         Ok(Some(out))
     }
@@ -775,7 +812,13 @@ impl Archive {
 
     // ---- cycles and sessions ----
 
-    pub fn add_cycle(&self, number: i64, start_year: i32, end_year: i32, title: &str) -> Result<()> {
+    pub fn add_cycle(
+        &self,
+        number: i64,
+        start_year: i32,
+        end_year: i32,
+        title: &str,
+    ) -> Result<()> {
         let _g = self.write_lock()?;
         self.cat().add_cycle(number, start_year, end_year, title)
     }
@@ -824,9 +867,9 @@ impl Archive {
             });
             match self.store.verify(sha) {
                 Ok(true) => {}
-                Ok(false) => report
-                    .problems
-                    .push(format!("document {id}: stored file does not match its SHA-256 {sha}")),
+                Ok(false) => report.problems.push(format!(
+                    "document {id}: stored file does not match its SHA-256 {sha}"
+                )),
                 Err(_) => report
                     .problems
                     .push(format!("document {id}: stored file is missing ({sha})")),
@@ -855,9 +898,9 @@ impl Archive {
             .collect();
         for id in in_index {
             if !active.contains(&id) {
-                report
-                    .problems
-                    .push(format!("search index has document {id}, which the catalog does not list"));
+                report.problems.push(format!(
+                    "search index has document {id}, which the catalog does not list"
+                ));
             }
         }
         Ok(report)
@@ -931,6 +974,6 @@ fn group_hits(pages: &[search::PageHit]) -> Vec<Grouped> {
 
 fn sorted<K: Clone>(m: HashMap<K, usize>) -> Vec<(K, usize)> {
     let mut v: Vec<(K, usize)> = m.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1));
+    v.sort_by_key(|e| std::cmp::Reverse(e.1));
     v
 }

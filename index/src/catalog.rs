@@ -75,8 +75,18 @@ const SEED_CYCLES: &[(i64, i32, i32, &str)] = &[
     (1, 2012, 2014, "Pirmais nacionālais rīcības plāns"),
     (2, 2015, 2017, "Otrais nacionālais rīcības plāns"),
     (3, 2017, 2019, "Trešais nacionālais rīcības plāns"),
-    (4, 2020, 2021, "Ceturtais nacionālais atvērtās pārvaldības rīcības plāns"),
-    (5, 2022, 2025, "Piektais nacionālais atvērtās pārvaldības rīcības plāns"),
+    (
+        4,
+        2020,
+        2021,
+        "Ceturtais nacionālais atvērtās pārvaldības rīcības plāns",
+    ),
+    (
+        5,
+        2022,
+        2025,
+        "Piektais nacionālais atvērtās pārvaldības rīcības plāns",
+    ),
 ];
 
 const SEED_SESSIONS: &[(i64, &str, &str)] = &[
@@ -125,7 +135,8 @@ fn parse_date(s: Option<String>) -> Option<NaiveDate> {
     s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
 }
 
-const DOC_COLUMNS: &str = "d.id, d.title, d.file_name, d.kind, d.cycle, s.date, d.session_id, d.lang,
+const DOC_COLUMNS: &str =
+    "d.id, d.title, d.file_name, d.kind, d.cycle, s.date, d.session_id, d.lang,
     d.doc_date, d.pages, d.size, d.sha256, d.status, d.added_at, d.trashed_at,
     d.src_title, d.src_kind, d.src_cycle, d.src_session, d.src_lang, d.src_date,
     d.corrected, d.unknown_session_date, d.producer,
@@ -228,7 +239,9 @@ impl Catalog {
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 
@@ -268,7 +281,13 @@ impl Catalog {
             .ok_or(Error::NoSuchCycle(number))
     }
 
-    pub fn add_cycle(&self, number: i64, start_year: i32, end_year: i32, title: &str) -> Result<()> {
+    pub fn add_cycle(
+        &self,
+        number: i64,
+        start_year: i32,
+        end_year: i32,
+        title: &str,
+    ) -> Result<()> {
         if number < 1 || start_year > end_year {
             return Err(Error::Invalid(format!(
                 "cycle {number}: {start_year}–{end_year}"
@@ -302,7 +321,8 @@ impl Catalog {
                 c.number, any_docs
             )));
         }
-        self.conn.execute("DELETE FROM cycles WHERE number = ?1", [number])?;
+        self.conn
+            .execute("DELETE FROM cycles WHERE number = ?1", [number])?;
         Ok(())
     }
 
@@ -351,9 +371,10 @@ impl Catalog {
     }
 
     pub fn rename_session(&self, id: i64, title: &str) -> Result<()> {
-        let n = self
-            .conn
-            .execute("UPDATE sessions SET title = ?2 WHERE id = ?1", params![id, title])?;
+        let n = self.conn.execute(
+            "UPDATE sessions SET title = ?2 WHERE id = ?1",
+            params![id, title],
+        )?;
         if n == 0 {
             return Err(Error::NoSuchSession(id.to_string()));
         }
@@ -367,7 +388,8 @@ impl Catalog {
             "UPDATE documents SET session_id = NULL, indexed = 0 WHERE session_id = ?1",
             [id],
         )?;
-        self.conn.execute("DELETE FROM sessions WHERE id = ?1", [id])?;
+        self.conn
+            .execute("DELETE FROM sessions WHERE id = ?1", [id])?;
         Ok(ids)
     }
 
@@ -541,11 +563,9 @@ impl Catalog {
         let tx = self.conn.transaction()?;
         for &id in ids {
             let corrected: String = tx
-                .query_row(
-                    "SELECT corrected FROM documents WHERE id = ?1",
-                    [id],
-                    |r| r.get(0),
-                )
+                .query_row("SELECT corrected FROM documents WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })
                 .optional()?
                 .ok_or(Error::NoSuchDocument(id))?;
             let mut fields: Vec<String> = corrected
@@ -646,7 +666,8 @@ impl Catalog {
     pub fn purge_trash(&mut self) -> Result<Vec<(i64, String)>> {
         let tx = self.conn.transaction()?;
         let gone: Vec<(i64, String)> = {
-            let mut st = tx.prepare("SELECT id, sha256 FROM documents WHERE trashed_at IS NOT NULL")?;
+            let mut st =
+                tx.prepare("SELECT id, sha256 FROM documents WHERE trashed_at IS NOT NULL")?;
             let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
             rows.collect::<rusqlite::Result<_>>()?
         };

@@ -63,10 +63,7 @@ impl From<PdfError> for FileError {
             PdfError::NotPdf => FileError::NotPdf,
             PdfError::Encrypted => FileError::Encrypted,
             PdfError::NoPages => FileError::NoPages,
-            PdfError::TooLarge { .. } => FileError::TooLarge {
-                size: 0,
-                limit: 0,
-            },
+            PdfError::TooLarge { .. } => FileError::TooLarge { size: 0, limit: 0 },
             other => FileError::Damaged(other.to_string()),
         }
     }

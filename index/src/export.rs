@@ -111,6 +111,7 @@ pub fn write_bundle(
         .ok_or_else(|| Error::Export(format!("not a file path: {}", out.display())))?
         .to_string_lossy()
         .to_string();
+    remove_stale_parts(&dir, &file_name);
     let tmp = dir.join(format!(".{file_name}.{}.part", std::process::id()));
     let result = write_zip(cycle, docs, store, &tmp, progress);
     match result {
@@ -133,6 +134,28 @@ pub fn write_bundle(
     }
 }
 
+/// Removes temporary files that a killed export to the same place left (their process is gone).
+fn remove_stale_parts(dir: &Path, file_name: &str) {
+    let prefix = format!(".{file_name}.");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().to_string();
+        let Some(pid) = name
+            .strip_prefix(&prefix)
+            .and_then(|r| r.strip_suffix(".part"))
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let alive = Path::new("/proc").join(pid.to_string()).exists();
+        if !alive || pid == std::process::id() {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 fn write_zip(
     cycle: &Cycle,
     docs: &[DocumentInfo],
@@ -140,7 +163,10 @@ fn write_zip(
     tmp: &Path,
     progress: &mut dyn FnMut(&Progress),
 ) -> Result<(usize, u64)> {
-    let top = format!("OGP{}_{}-{}", cycle.number, cycle.start_year, cycle.end_year);
+    let top = format!(
+        "OGP{}_{}-{}",
+        cycle.number, cycle.start_year, cycle.end_year
+    );
     let file = File::create(tmp).map_err(|e| Error::io(tmp, e))?;
     let mut zip = ZipWriter::new(BufWriter::new(file));
     let zerr = |e: zip::result::ZipError| Error::Export(e.to_string());
@@ -179,7 +205,8 @@ fn write_zip(
                 d.id
             )));
         }
-        zip.start_file(format!("{top}/{rel}"), stored).map_err(zerr)?;
+        zip.start_file(format!("{top}/{rel}"), stored)
+            .map_err(zerr)?;
         zip.write_all(&bytes).map_err(ioerr)?;
         total_bytes += bytes.len() as u64;
         sums.push_str(&format!("{}  {}\n", d.sha256, rel));
@@ -198,7 +225,16 @@ fn write_zip(
     }
     let mut csv = csv::Writer::from_writer(Vec::new());
     csv.write_record([
-        "id", "title", "kind", "session", "lang", "pages", "size", "sha256", "file_name", "path",
+        "id",
+        "title",
+        "kind",
+        "session",
+        "lang",
+        "pages",
+        "size",
+        "sha256",
+        "file_name",
+        "path",
     ])
     .map_err(csv_err)?;
     for e in &entries {
@@ -216,9 +252,7 @@ fn write_zip(
         ])
         .map_err(csv_err)?;
     }
-    let csv = csv
-        .into_inner()
-        .map_err(|e| Error::Export(e.to_string()))?;
+    let csv = csv.into_inner().map_err(|e| Error::Export(e.to_string()))?;
     let files = entries.len();
     let manifest = Manifest {
         cycle: cycle.number,
@@ -233,7 +267,8 @@ fn write_zip(
         ("manifest.csv", csv.as_slice()),
         ("SHA256SUMS", sums.as_bytes()),
     ] {
-        zip.start_file(format!("{top}/{name}"), deflated).map_err(zerr)?;
+        zip.start_file(format!("{top}/{name}"), deflated)
+            .map_err(zerr)?;
         zip.write_all(data).map_err(ioerr)?;
     }
     let mut inner = zip.finish().map_err(zerr)?;

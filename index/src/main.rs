@@ -10,7 +10,11 @@ use indicatif::{ProgressBar, ProgressStyle};
 use ogp_archive::{dates, Archive, Error, Filter, Kind, Lang, Patch, Progress};
 
 #[derive(Parser)]
-#[command(name = "ogp-archive", version, about = "OGP Archive: Latvia's Open Government Partnership document archive")]
+#[command(
+    name = "ogp-archive",
+    version,
+    about = "OGP Archive: Latvia's Open Government Partnership document archive"
+)]
 struct Cli {
     /// The archive folder [default: $OGP_ARCHIVE_DIR, else ~/.local/share/ogp-archive]
     #[arg(long, global = true, value_name = "DIR")]
@@ -186,10 +190,14 @@ fn parse_kind(s: &str) -> Result<Kind, String> {
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
-    s.parse::<Lang>().map_err(|_| format!("unknown language {s}: lv or en"))
+    s.parse::<Lang>()
+        .map_err(|_| format!("unknown language {s}: lv or en"))
 }
 
-fn none_or<T>(s: &Option<String>, f: impl Fn(&str) -> Result<T, String>) -> Result<Option<Option<T>>, String> {
+fn none_or<T>(
+    s: &Option<String>,
+    f: impl Fn(&str) -> Result<T, String>,
+) -> Result<Option<Option<T>>, String> {
     match s.as_deref() {
         None => Ok(None),
         Some("none" | "") => Ok(Some(None)),
@@ -225,7 +233,11 @@ fn json_pretty<T: serde::Serialize>(v: &T) {
 
 /// Snippet HTML to terminal text: matches in bold on a terminal, «like this» elsewhere.
 fn snippet_text(html: &str, tty: bool) -> String {
-    let (on, off) = if tty { ("\x1b[1m", "\x1b[0m") } else { ("«", "»") };
+    let (on, off) = if tty {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("«", "»")
+    };
     html.replace("<b>", on)
         .replace("</b>", off)
         .replace("&lt;", "<")
@@ -327,6 +339,11 @@ fn run(archive: &Archive, command: Command) -> ogp_archive::Result<ExitCode> {
                         if let Some(n) = &o.note {
                             l.push_str(&format!("\n           {n}"));
                         }
+                        if let Some(d) = o.unknown_session_date {
+                            l.push_str(&format!(
+                                "\n           add it with: ogp-archive session-add --cycle N {d}"
+                            ));
+                        }
                         l
                     }
                     "duplicate" => format!(
@@ -355,7 +372,11 @@ fn run(archive: &Archive, command: Command) -> ogp_archive::Result<ExitCode> {
                     outcomes.len() - added - failed
                 );
             }
-            Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if failed > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Search {
             query,
@@ -516,7 +537,8 @@ fn run(archive: &Archive, command: Command) -> ogp_archive::Result<ExitCode> {
                 title,
                 kind,
                 cycle: none_or(&cycle, |v| {
-                    v.parse::<i64>().map_err(|_| format!("not a cycle number: {v}"))
+                    v.parse::<i64>()
+                        .map_err(|_| format!("not a cycle number: {v}"))
                 })
                 .map_err(bad)?,
                 session: none_or(&session, parse_date_arg).map_err(bad)?,
@@ -562,7 +584,13 @@ fn run(archive: &Archive, command: Command) -> ogp_archive::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { cycle, out } => {
-            let pb = progress_bar(archive.cycles()?.iter().find(|c| c.number == cycle).map_or(0, |c| c.documents as usize));
+            let pb = progress_bar(
+                archive
+                    .cycles()?
+                    .iter()
+                    .find(|c| c.number == cycle)
+                    .map_or(0, |c| c.documents as usize),
+            );
             let summary = archive.export_cycle(cycle, &out, &mut |p| {
                 if let Some(pb) = &pb {
                     pb.set_position(p.done as u64);

@@ -15,9 +15,7 @@ use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STRING,
 };
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{
-    DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term,
-};
+use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use crate::analysis;
 use crate::dates;
@@ -25,7 +23,7 @@ use crate::error::{Error, Result};
 use crate::model::{Filter, Lang};
 
 /// Bumped when the schema or analyzers change; a mismatch rebuilds the index from the catalog.
-pub const SCHEMA_VERSION: &str = "1";
+pub const SCHEMA_VERSION: &str = "2";
 
 #[derive(Clone, Copy)]
 struct Fields {
@@ -181,14 +179,13 @@ impl SearchIndex {
             meta.add_text(f.dates, s.to_string());
         }
         w.add_document(meta)?;
-        let body = match d.lang {
-            Lang::Lv => f.body_lv,
-            Lang::En => f.body_en,
-        };
         for (page, text) in &d.pages {
             let mut doc = TantivyDocument::default();
             common(&mut doc, *page as u64);
-            doc.add_text(body, text);
+            // Both stemmed fields for every page: documents mix languages (Latvian plans with
+            // English annexes, bilingual reports), and a query's language is not known.
+            doc.add_text(f.body_lv, text);
+            doc.add_text(f.body_en, text);
             doc.add_text(f.body_exact, text);
             let mut seen = Vec::new();
             for m in dates::find_dates(text) {
@@ -213,10 +210,16 @@ impl SearchIndex {
         let whole = dates::parse_date(text);
         let mentions: Vec<(usize, usize, NaiveDate)> = match whole {
             Some(d) => vec![(0, text.len(), d)],
-            None => dates::find_dates(text)
-                .into_iter()
-                .map(|m| (m.start, m.end, m.date))
-                .collect(),
+            None => {
+                // A date inside a quoted phrase stays part of the phrase.
+                let quotes: Vec<usize> = text.match_indices('"').map(|(i, _)| i).collect();
+                let quoted = |pos: usize| quotes.iter().filter(|&&q| q < pos).count() % 2 == 1;
+                dates::find_dates(text)
+                    .into_iter()
+                    .filter(|m| !quoted(m.start) && !quoted(m.end))
+                    .map(|m| (m.start, m.end, m.date))
+                    .collect()
+            }
         };
         for (start, end, date) in mentions {
             if start < last || end > text.len() {
@@ -226,6 +229,19 @@ impl SearchIndex {
             rest.push(' ');
             last = end;
             let d = date.to_string();
+            // The date as typed, as a phrase: pages with that very spelling rank first.
+            if let Some(literal) = text.get(start..end) {
+                let words: Vec<&str> = literal
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                if !words.is_empty() {
+                    let (q, _) = self
+                        .text_parser()
+                        .parse_query_lenient(&format!("\"{}\"", words.join(" ")));
+                    clauses.push((Occur::Should, q));
+                }
+            }
             clauses.push((
                 Occur::Must,
                 Box::new(BooleanQuery::new(vec![
@@ -236,26 +252,38 @@ impl SearchIndex {
         }
         rest.push_str(text.get(last..).unwrap_or(""));
         if !rest.trim().is_empty() {
-            let mut parser = QueryParser::for_index(
-                &self.index,
-                vec![
-                    f.body_lv,
-                    f.body_en,
-                    f.body_exact,
-                    f.title_lv,
-                    f.title_exact,
-                    f.file_name,
-                ],
-            );
-            parser.set_conjunction_by_default();
-            // Exact spelling outranks a stemmed or folded match; titles outrank body text.
-            parser.set_field_boost(f.body_exact, 1.5);
-            parser.set_field_boost(f.title_lv, 1.5);
-            parser.set_field_boost(f.title_exact, 2.0);
-            parser.set_field_boost(f.file_name, 1.2);
-            let (q, _errors) = parser.parse_query_lenient(rest.trim());
+            let (q, _errors) = self.text_parser().parse_query_lenient(rest.trim());
             clauses.push((Occur::Must, q));
         }
+        self.add_filters(&mut clauses, filter);
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// The parser for what users type: every text field, all words required by default.
+    fn text_parser(&self) -> QueryParser {
+        let f = &self.f;
+        let mut parser = QueryParser::for_index(
+            &self.index,
+            vec![
+                f.body_lv,
+                f.body_en,
+                f.body_exact,
+                f.title_lv,
+                f.title_exact,
+                f.file_name,
+            ],
+        );
+        parser.set_conjunction_by_default();
+        // Exact spelling outranks a stemmed or folded match; titles outrank body text.
+        parser.set_field_boost(f.body_exact, 1.5);
+        parser.set_field_boost(f.title_lv, 1.5);
+        parser.set_field_boost(f.title_exact, 2.0);
+        parser.set_field_boost(f.file_name, 1.2);
+        parser
+    }
+
+    fn add_filters(&self, clauses: &mut Vec<(Occur, Box<dyn Query>)>, filter: &Filter) {
+        let f = &self.f;
         if let Some(c) = filter.cycle {
             clauses.push((
                 Occur::Must,
@@ -276,7 +304,6 @@ impl SearchIndex {
         if let Some(l) = filter.lang {
             clauses.push((Occur::Must, term_query(f.lang, l.as_str())));
         }
-        Box::new(BooleanQuery::new(clauses))
     }
 
     /// Pages matching the query, best first, at most `limit`.
@@ -285,7 +312,14 @@ impl SearchIndex {
         let top = searcher.search(query, &TopDocs::with_limit(limit).order_by_score())?;
         let mut columns: HashMap<u32, (Column<u64>, Column<u64>)> = HashMap::new();
         let mut out = Vec::with_capacity(top.len());
-        for (score, DocAddress { segment_ord, doc_id }) in top {
+        for (
+            score,
+            DocAddress {
+                segment_ord,
+                doc_id,
+            },
+        ) in top
+        {
             if let std::collections::hash_map::Entry::Vacant(e) = columns.entry(segment_ord) {
                 let ff = searcher.segment_reader(segment_ord).fast_fields();
                 e.insert((ff.u64("doc_id")?, ff.u64("page")?));
@@ -355,11 +389,11 @@ fn term_query(field: Field, value: &str) -> Box<dyn Query> {
 
 /// Snippet for a page text: matched words in `<b>`…`</b>`, the rest HTML-escaped.
 pub fn snippet(gens: &[SnippetGenerator; 3], lang: Lang, text: &str) -> String {
-    let first = match lang {
-        Lang::Lv => &gens[0],
-        Lang::En => &gens[1],
+    let order = match lang {
+        Lang::Lv => [&gens[0], &gens[1], &gens[2]],
+        Lang::En => [&gens[1], &gens[0], &gens[2]],
     };
-    for g in [first, &gens[2]] {
+    for g in order {
         let s = g.snippet(text);
         if !s.highlighted().is_empty() {
             return s.to_html().replace('\n', " ");

@@ -26,7 +26,9 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// True for a well-formed hash; anything else never becomes a path (no `..`, no slashes).
 pub fn is_sha256(s: &str) -> bool {
-    s.len() == 64 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    s.len() == 64
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 fn sync_dir(dir: &Path) {

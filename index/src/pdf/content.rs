@@ -4,7 +4,7 @@
 //! Every shown glyph becomes a [`Glyph`] with its position in a rotation-normalised frame.
 
 use super::font::{Code, Font};
-use super::{arr, decode_text_string, deref, dict_get, name, num, stream_bytes, Limits};
+use super::{arr, decode_text_string, deref, dict_get, name, num, stream_bytes, Budget, Limits};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -13,6 +13,11 @@ use std::rc::Rc;
 pub(crate) const MAX_GLYPHS: usize = 400_000;
 /// Most operands kept before an operator (longer runs are dropped).
 const MAX_OPERANDS: usize = 65_536;
+/// Most ruling lines kept per page, and path segments per path.
+const MAX_RULES: usize = 20_000;
+const MAX_PATH: usize = 4_096;
+/// Rulings are at most this thick (device units).
+const RULE_THICKNESS: f32 = 3.0;
 /// Deepest q nesting tracked.
 const MAX_GSTATE_DEPTH: usize = 1024;
 
@@ -47,6 +52,9 @@ pub(crate) struct PageOut {
     pub(crate) unmapped: usize,
     pub(crate) bad_chars: usize,
     pub(crate) truncated: bool,
+    /// Ruling lines (table borders): thin painted rectangles and stroked straight segments,
+    /// as device-space boxes (x0, y0, x1, y1).
+    pub(crate) rules: Vec<[f32; 4]>,
 }
 
 impl PageOut {
@@ -57,16 +65,32 @@ impl PageOut {
         self.unmapped = 0;
         self.bad_chars = 0;
         self.truncated = false;
+        self.rules.clear();
     }
 }
 
-/// Per-document caches: decoded fonts and decoded Form XObject content.
-#[derive(Default)]
+/// Per-document caches: decoded fonts and Form XObject content, streams that failed to
+/// decode, and the document's decompression budget.
 pub(crate) struct Cache {
     fonts: HashMap<ObjectId, Rc<Font>>,
     direct_fonts: HashMap<usize, Rc<Font>>,
     forms: HashMap<ObjectId, Rc<[u8]>>,
+    pub(crate) failed: std::collections::HashSet<ObjectId>,
     fallback: Option<Rc<Font>>,
+    pub(crate) budget: Budget,
+}
+
+impl Cache {
+    pub(crate) fn new(inflate_budget: usize) -> Cache {
+        Cache {
+            fonts: HashMap::new(),
+            direct_fonts: HashMap::new(),
+            forms: HashMap::new(),
+            failed: std::collections::HashSet::new(),
+            fallback: None,
+            budget: Budget::new(inflate_budget),
+        }
+    }
 }
 
 type M = [f32; 6];
@@ -391,6 +415,7 @@ pub(crate) struct Interp<'a> {
     limits: &'a Limits,
     out: &'a mut PageOut,
     ops: usize,
+    max_ops: usize,
     /// Crop box (x0, y0, x1, y1) in default user space.
     bbox: [f32; 4],
     scratch: String,
@@ -405,6 +430,7 @@ impl<'a> Interp<'a> {
         limits: &'a Limits,
         out: &'a mut PageOut,
         bbox: [f32; 4],
+        max_ops: usize,
     ) -> Interp<'a> {
         Interp {
             doc,
@@ -412,11 +438,17 @@ impl<'a> Interp<'a> {
             limits,
             out,
             ops: 0,
+            max_ops,
             bbox,
             scratch: String::new(),
             form_stack: Vec::new(),
             marked: Vec::new(),
         }
+    }
+
+    /// Operators interpreted so far.
+    pub(crate) fn ops(&self) -> usize {
+        self.ops
     }
 
     pub(crate) fn run_page(&mut self, content: &[u8], resources: Option<&'a Dictionary>) {
@@ -439,7 +471,12 @@ impl<'a> Interp<'a> {
                     return f.clone();
                 }
                 let f = match deref(doc, &Object::Reference(*id)).as_dict() {
-                    Ok(d) => Rc::new(Font::load(doc, d, self.limits.max_stream_bytes)),
+                    Ok(d) => Rc::new(Font::load(
+                        doc,
+                        d,
+                        self.limits.max_stream_bytes,
+                        &self.cache.budget,
+                    )),
                     Err(_) => self.fallback(),
                 };
                 self.cache.fonts.insert(*id, f.clone());
@@ -450,7 +487,12 @@ impl<'a> Interp<'a> {
                 if let Some(f) = self.cache.direct_fonts.get(&key) {
                     return f.clone();
                 }
-                let f = Rc::new(Font::load(doc, d, self.limits.max_stream_bytes));
+                let f = Rc::new(Font::load(
+                    doc,
+                    d,
+                    self.limits.max_stream_bytes,
+                    &self.cache.budget,
+                ));
                 self.cache.direct_fonts.insert(key, f.clone());
                 f
             }
@@ -474,6 +516,11 @@ impl<'a> Interp<'a> {
         let mut tm = IDENT;
         let mut tlm = IDENT;
         let marked_base = self.marked.len();
+        // Current path: segment boxes in device space, whether each is a rectangle, the
+        // current point and the subpath start (user space).
+        let mut path: Vec<([f32; 4], bool)> = Vec::new();
+        let mut cur = (0.0f32, 0.0f32);
+        let mut start = (0.0f32, 0.0f32);
         while let Some(tok) = lx.next(&mut strbuf) {
             let (s, e) = match tok {
                 Token::Operand(o) => {
@@ -485,7 +532,7 @@ impl<'a> Interp<'a> {
                 Token::Op(s, e) => (s as usize, e as usize),
             };
             self.ops += 1;
-            if self.ops > self.limits.max_ops_per_page {
+            if self.ops > self.max_ops {
                 self.out.truncated = true;
                 return;
             }
@@ -605,6 +652,41 @@ impl<'a> Interp<'a> {
                     lx.skip_inline_image();
                     self.add_image(&gs.ctm);
                 }
+                b"m" => {
+                    cur = (n(0), n(1));
+                    start = cur;
+                }
+                b"l" => {
+                    let p = (n(0), n(1));
+                    if path.len() < MAX_PATH {
+                        path.push((seg_box(&gs.ctm, &[cur, p]), false));
+                    }
+                    cur = p;
+                }
+                b"h" => {
+                    if path.len() < MAX_PATH && cur != start {
+                        path.push((seg_box(&gs.ctm, &[cur, start]), false));
+                    }
+                    cur = start;
+                }
+                b"c" => cur = (n(4), n(5)),
+                b"v" | b"y" => cur = (n(2), n(3)),
+                b"re" => {
+                    let (x, y, w, h) = (n(0), n(1), n(2), n(3));
+                    if path.len() < MAX_PATH {
+                        let corners = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)];
+                        path.push((seg_box(&gs.ctm, &corners), true));
+                    }
+                    cur = (x, y);
+                    start = cur;
+                }
+                b"S" | b"s" | b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" | b"n" => {
+                    if op != b"n" {
+                        let stroke = matches!(op, b"S" | b"s" | b"B" | b"B*" | b"b" | b"b*");
+                        self.add_rules(&path, stroke);
+                    }
+                    path.clear();
+                }
                 b"BMC" => self.marked.push(Marked { actual: None }),
                 b"BDC" => {
                     let actual = self.actual_text(&operands, data, &strbuf, resources);
@@ -720,6 +802,30 @@ impl<'a> Interp<'a> {
         });
     }
 
+    fn add_rules(&mut self, path: &[([f32; 4], bool)], stroke: bool) {
+        let rules = &mut self.out.rules;
+        for &(b, is_rect) in path {
+            if rules.len() >= MAX_RULES {
+                return;
+            }
+            let (w, h) = (b[2] - b[0], b[3] - b[1]);
+            if !(w.is_finite() && h.is_finite()) {
+                continue;
+            }
+            if (h <= RULE_THICKNESS && w >= RULE_THICKNESS)
+                || (w <= RULE_THICKNESS && h >= RULE_THICKNESS)
+            {
+                rules.push(b);
+            } else if is_rect && stroke && w > RULE_THICKNESS && h > RULE_THICKNESS {
+                // A stroked box: its four edges.
+                rules.push([b[0], b[1], b[2], b[1]]);
+                rules.push([b[0], b[3], b[2], b[3]]);
+                rules.push([b[0], b[1], b[0], b[3]]);
+                rules.push([b[2], b[1], b[2], b[3]]);
+            }
+        }
+    }
+
     fn add_image(&mut self, ctm: &M) {
         let area = (ctm[0] * ctm[3] - ctm[1] * ctm[2]).abs();
         if area.is_finite() {
@@ -764,8 +870,14 @@ impl<'a> Interp<'a> {
         let content: Rc<[u8]> = match id.and_then(|id| self.cache.forms.get(&id)) {
             Some(c) => c.clone(),
             None => {
-                let Some(bytes) = stream_bytes(deref(doc, entry), self.limits.max_stream_bytes)
-                else {
+                if id.is_some_and(|id| self.cache.failed.contains(&id)) {
+                    return;
+                }
+                let limit = self.limits.max_stream_bytes;
+                let Some(bytes) = stream_bytes(deref(doc, entry), limit, &self.cache.budget) else {
+                    if let Some(id) = id {
+                        self.cache.failed.insert(id);
+                    }
                     return;
                 };
                 let c: Rc<[u8]> = Rc::from(bytes);
@@ -874,7 +986,7 @@ impl<'a> Interp<'a> {
                             out.text.truncate(t0 + 1);
                             flags |= F_SPACE;
                         }
-                    } else {
+                    } else if !font.dingbats {
                         flags |= F_UNMAPPED;
                         out.unmapped += 1;
                     }
@@ -899,6 +1011,25 @@ impl<'a> Interp<'a> {
         }
         *tm = translate(tm, u, 0.0);
     }
+}
+
+/// Device-space bounding box of user-space points.
+fn seg_box(ctm: &M, pts: &[(f32, f32)]) -> [f32; 4] {
+    let mut b = [
+        f32::INFINITY,
+        f32::INFINITY,
+        f32::NEG_INFINITY,
+        f32::NEG_INFINITY,
+    ];
+    for &(x, y) in pts {
+        let dx = x * ctm[0] + y * ctm[2] + ctm[4];
+        let dy = x * ctm[1] + y * ctm[3] + ctm[5];
+        b[0] = b[0].min(dx);
+        b[1] = b[1].min(dy);
+        b[2] = b[2].max(dx);
+        b[3] = b[3].max(dy);
+    }
+    b
 }
 
 fn translate(m: &M, tx: f32, ty: f32) -> M {

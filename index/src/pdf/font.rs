@@ -3,7 +3,7 @@
 //! (Identity-H/V, embedded encoding CMaps, W arrays), with ToUnicode CMaps on both.
 
 use super::cmap::CMap;
-use super::{arr, deref, dict_get, encodings, glyphlist, metrics, name, num, stream_bytes};
+use super::{arr, deref, dict_get, encodings, glyphlist, metrics, name, num, stream_bytes, Budget};
 use lopdf::{Dictionary, Document, Object};
 
 /// Most bytes of an embedded CMap / font program read for encodings.
@@ -33,6 +33,10 @@ enum Kind {
         widths: Vec<(u32, u32, f32)>,
         dw: f32,
         to_unicode: Option<CMap>,
+        /// Unicode by glyph id from the embedded TrueType font's `cmap` (used when ToUnicode
+        /// is missing or does not map a code), and the CID -> GID map (None = identity).
+        gid_unicode: Vec<u32>,
+        cid_to_gid: Option<Vec<u16>>,
     },
 }
 
@@ -42,6 +46,9 @@ pub(crate) struct Font {
     pub(crate) size_scale: f32,
     /// Width of the space glyph in text-space units per unit font size, 0 if unknown.
     pub(crate) space_width: f32,
+    /// A dingbat font (Wingdings, ZapfDingbats…) whose unmapped codes are bullets and other
+    /// symbols, not undecodable text.
+    pub(crate) dingbats: bool,
 }
 
 /// One decoded code.
@@ -156,23 +163,39 @@ fn base_table(n: &[u8]) -> Option<&'static [u16; 256]> {
 impl Font {
     /// A font used when a `Tf` names a font that cannot be found: Latin-1 codes, Helvetica widths.
     pub(crate) fn fallback() -> Font {
-        Self::simple_from(None, &Dictionary::new(), &Document::new(), usize::MAX)
+        Self::simple_from(
+            None,
+            &Dictionary::new(),
+            &Document::new(),
+            0,
+            &Budget::new(0),
+        )
     }
 
-    pub(crate) fn load(doc: &Document, dict: &Dictionary, max_stream: usize) -> Font {
+    pub(crate) fn load(
+        doc: &Document,
+        dict: &Dictionary,
+        max_stream: usize,
+        budget: &Budget,
+    ) -> Font {
         let subtype = dict_get(doc, dict, b"Subtype")
             .and_then(name)
             .unwrap_or(b"");
         if subtype == b"Type0" {
-            Self::cid_from(doc, dict, max_stream)
+            Self::cid_from(doc, dict, max_stream, budget)
         } else {
-            Self::simple_from(Some(subtype), dict, doc, max_stream)
+            Self::simple_from(Some(subtype), dict, doc, max_stream, budget)
         }
     }
 
-    fn to_unicode(doc: &Document, dict: &Dictionary, max_stream: usize) -> Option<CMap> {
+    fn to_unicode(
+        doc: &Document,
+        dict: &Dictionary,
+        max_stream: usize,
+        budget: &Budget,
+    ) -> Option<CMap> {
         let tu = dict_get(doc, dict, b"ToUnicode")?;
-        let data = stream_bytes(tu, max_stream.min(MAX_AUX_STREAM))?;
+        let data = stream_bytes(tu, max_stream.min(MAX_AUX_STREAM), budget)?;
         let m = CMap::parse(&data);
         (!m.is_empty()).then_some(m)
     }
@@ -182,6 +205,7 @@ impl Font {
         dict: &Dictionary,
         doc: &Document,
         max_stream: usize,
+        budget: &Budget,
     ) -> Font {
         let is_type3 = subtype == Some(b"Type3");
         let base = dict_get(doc, dict, b"BaseFont")
@@ -256,8 +280,13 @@ impl Font {
             }
             _ => {}
         }
+        let dingbats = symbol_name && !contains(stripped, b"symbol");
+        let mut no_text = false;
         if !have_base {
-            if symbol_name && contains(stripped, b"symbol") && subtype != Some(b"TrueType") {
+            if dingbats {
+                // Dingbat codes are not text; a ToUnicode map may still say otherwise.
+                no_text = true;
+            } else if symbol_name && contains(stripped, b"symbol") && subtype != Some(b"TrueType") {
                 table = &encodings::SYMBOL_ENCODING;
             } else if subtype == Some(b"TrueType") {
                 if symbolic_flag || symbol_name {
@@ -266,7 +295,7 @@ impl Font {
                     table = &encodings::WIN_ANSI_ENCODING;
                 }
             } else if let Some(ff) = desc.and_then(|d| dict_get(doc, d, b"FontFile")) {
-                if let Some(data) = stream_bytes(ff, max_stream.min(MAX_AUX_STREAM)) {
+                if let Some(data) = stream_bytes(ff, max_stream.min(MAX_AUX_STREAM), budget) {
                     builtin = type1_builtin(&data);
                 }
             } else if subtype.is_none() {
@@ -276,7 +305,7 @@ impl Font {
 
         let mut arena = String::new();
         let mut uni = Box::new([(0u32, 0u32); 256]);
-        let tu = Self::to_unicode(doc, dict, max_stream);
+        let tu = Self::to_unicode(doc, dict, max_stream, budget);
         let mut names: [Option<&[u8]>; 256] = [None; 256];
         if let Some(b) = &builtin {
             for (c, n) in b {
@@ -297,14 +326,14 @@ impl Font {
             if let Some(tu) = &tu {
                 if tu.lookup(code as u32, 1, &mut arena) {
                     let s = arena.get(start as usize..).unwrap_or("");
-                    if s.is_empty() || s.chars().all(|c| c == '\0') {
+                    if s.is_empty() || s.chars().all(char::is_control) {
                         arena.truncate(start as usize);
                     } else {
                         done = true;
                     }
                 }
             }
-            if !done {
+            if !done && !no_text {
                 if let Some(Some(n)) = names.get(code) {
                     glyphlist::name_to_unicode(n, &mut arena);
                 } else if !builtin_only || diffs.is_empty() {
@@ -376,10 +405,11 @@ impl Font {
             kind: Kind::Simple { widths, uni, arena },
             size_scale,
             space_width,
+            dingbats,
         }
     }
 
-    fn cid_from(doc: &Document, dict: &Dictionary, max_stream: usize) -> Font {
+    fn cid_from(doc: &Document, dict: &Dictionary, max_stream: usize, budget: &Budget) -> Font {
         let enc = match dict_get(doc, dict, b"Encoding") {
             Some(Object::Name(n)) => {
                 if contains(n, b"UCS2") || contains(n, b"UTF16") {
@@ -388,17 +418,19 @@ impl Font {
                     CidEncoding::Identity
                 }
             }
-            Some(o @ Object::Stream(_)) => match stream_bytes(o, max_stream.min(MAX_AUX_STREAM)) {
-                Some(data) => {
-                    let m = CMap::parse(&data);
-                    if m.has_codespace() {
-                        CidEncoding::Embedded(m)
-                    } else {
-                        CidEncoding::Identity
+            Some(o @ Object::Stream(_)) => {
+                match stream_bytes(o, max_stream.min(MAX_AUX_STREAM), budget) {
+                    Some(data) => {
+                        let m = CMap::parse(&data);
+                        if m.has_codespace() {
+                            CidEncoding::Embedded(m)
+                        } else {
+                            CidEncoding::Identity
+                        }
                     }
+                    None => CidEncoding::Identity,
                 }
-                None => CidEncoding::Identity,
-            },
+            }
             _ => CidEncoding::Identity,
         };
         let desc_font = dict_get(doc, dict, b"DescendantFonts")
@@ -447,16 +479,46 @@ impl Font {
             }
         }
         widths.sort_by_key(|w| w.0);
-        let to_unicode = Self::to_unicode(doc, dict, max_stream);
+        let to_unicode = Self::to_unicode(doc, dict, max_stream, budget);
+        // Without a (complete) ToUnicode map, an embedded TrueType font's own cmap can still
+        // tell which character each glyph draws.
+        let mut gid_unicode = Vec::new();
+        let mut cid_to_gid = None;
+        if let Some(df) = desc_font {
+            let ff2 = dict_get(doc, df, b"FontDescriptor")
+                .and_then(|o| o.as_dict().ok())
+                .and_then(|d| dict_get(doc, d, b"FontFile2"));
+            if let Some(data) = ff2.and_then(|o| stream_bytes(o, max_stream.min(16 << 20), budget))
+            {
+                gid_unicode = truetype_gid_unicode(&data).unwrap_or_default();
+            }
+            if !gid_unicode.is_empty() {
+                if let Some(o @ Object::Stream(_)) = dict_get(doc, df, b"CIDToGIDMap") {
+                    cid_to_gid = stream_bytes(o, max_stream.min(1 << 20), budget).map(|b| {
+                        b.chunks_exact(2)
+                            .map(|c| {
+                                u16::from_be_bytes([
+                                    c.first().copied().unwrap_or(0),
+                                    c.get(1).copied().unwrap_or(0),
+                                ])
+                            })
+                            .collect()
+                    });
+                }
+            }
+        }
         let mut f = Font {
             kind: Kind::Cid {
                 enc,
                 widths,
                 dw,
                 to_unicode,
+                gid_unicode,
+                cid_to_gid,
             },
             size_scale: 1.0,
             space_width: 0.0,
+            dingbats: false,
         };
         f.space_width = f.guess_cid_space();
         f
@@ -544,14 +606,18 @@ impl Font {
                 }
             }
             Kind::Cid {
-                enc, to_unicode, ..
+                enc,
+                to_unicode,
+                gid_unicode,
+                cid_to_gid,
+                ..
             } => {
                 if let Some(tu) = to_unicode {
                     let start = out.len();
                     if tu.lookup(c.code, c.len, out) {
                         if out
                             .get(start..)
-                            .is_some_and(|s| !s.is_empty() && !s.chars().all(|ch| ch == '\0'))
+                            .is_some_and(|s| !s.is_empty() && !s.chars().all(char::is_control))
                         {
                             return true;
                         }
@@ -564,6 +630,25 @@ impl Font {
                         return true;
                     }
                 }
+                if !gid_unicode.is_empty() {
+                    let cid = match enc {
+                        CidEncoding::Embedded(m) => m.cid(c.code, c.len).unwrap_or(0),
+                        _ => c.code,
+                    };
+                    let gid = match cid_to_gid {
+                        Some(map) => map.get(cid as usize).map_or(0, |g| u32::from(*g)),
+                        None => cid,
+                    };
+                    if let Some(ch) = gid_unicode
+                        .get(gid as usize)
+                        .and_then(|&u| char::from_u32(u))
+                    {
+                        if u32::from(ch) != 0 {
+                            out.push(ch);
+                            return true;
+                        }
+                    }
+                }
                 false
             }
         }
@@ -573,6 +658,124 @@ impl Font {
     pub(crate) fn is_word_space(&self, c: &Code) -> bool {
         c.len == 1 && c.code == 32
     }
+}
+
+fn be16(d: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_be_bytes([
+        *d.get(at)?,
+        *d.get(at.checked_add(1)?)?,
+    ]))
+}
+
+fn be32(d: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_be_bytes([
+        *d.get(at)?,
+        *d.get(at.checked_add(1)?)?,
+        *d.get(at.checked_add(2)?)?,
+        *d.get(at.checked_add(3)?)?,
+    ]))
+}
+
+/// Most glyph ids mapped from an embedded TrueType font.
+const MAX_GIDS: usize = 65_536;
+
+/// Unicode by glyph id, from a TrueType font's Unicode `cmap` subtable (format 4 or 12).
+/// Where several characters use one glyph, the first (lowest) wins.
+fn truetype_gid_unicode(d: &[u8]) -> Option<Vec<u32>> {
+    let num_tables = usize::from(be16(d, 4)?);
+    let mut cmap = None;
+    for i in 0..num_tables.min(64) {
+        let rec = 12 + 16 * i;
+        if d.get(rec..rec + 4)? == b"cmap" {
+            cmap = Some(be32(d, rec + 8)? as usize);
+        }
+    }
+    let cmap = cmap?;
+    let n = usize::from(be16(d, cmap + 2)?);
+    let mut best: Option<(u8, usize)> = None;
+    for i in 0..n.min(64) {
+        let rec = cmap + 4 + 8 * i;
+        let (pid, eid) = (be16(d, rec)?, be16(d, rec + 2)?);
+        let off = cmap.checked_add(be32(d, rec + 4)? as usize)?;
+        let rank = match (pid, eid) {
+            (3, 10) | (0, 4) | (0, 6) => 3,
+            (3, 1) | (0, _) => 2,
+            _ => continue,
+        };
+        if best.is_none_or(|(r, _)| rank > r) {
+            best = Some((rank, off));
+        }
+    }
+    let (_, off) = best?;
+    let mut map: Vec<u32> = Vec::new();
+    let mut set = |gid: u32, u: u32| {
+        let g = gid as usize;
+        if g == 0 || g >= MAX_GIDS {
+            return;
+        }
+        if map.len() <= g {
+            map.resize(g + 1, 0);
+        }
+        if let Some(slot) = map.get_mut(g) {
+            if *slot == 0 {
+                *slot = u;
+            }
+        }
+    };
+    match be16(d, off)? {
+        4 => {
+            let segs = usize::from(be16(d, off + 6)? / 2);
+            let ends = off + 14;
+            let starts = ends + 2 * segs + 2;
+            let deltas = starts + 2 * segs;
+            let ranges = deltas + 2 * segs;
+            let mut budget = 200_000usize;
+            for s in 0..segs {
+                let end = u32::from(be16(d, ends + 2 * s)?);
+                let start = u32::from(be16(d, starts + 2 * s)?);
+                let delta = u32::from(be16(d, deltas + 2 * s)?);
+                let ro_pos = ranges + 2 * s;
+                let ro = usize::from(be16(d, ro_pos)?);
+                if start > end || start == 0xFFFF {
+                    continue;
+                }
+                for c in start..=end {
+                    budget = budget.checked_sub(1)?;
+                    let gid = if ro == 0 {
+                        (c + delta) & 0xFFFF
+                    } else {
+                        let at = ro_pos + ro + 2 * (c - start) as usize;
+                        match be16(d, at) {
+                            Some(0) | None => 0,
+                            Some(g) => (u32::from(g) + delta) & 0xFFFF,
+                        }
+                    };
+                    set(gid, c);
+                }
+            }
+        }
+        12 => {
+            let groups = be32(d, off + 12)? as usize;
+            let mut budget = 200_000usize;
+            for g in 0..groups.min(100_000) {
+                let rec = off + 16 + 12 * g;
+                let (s, e, gid0) = (be32(d, rec)?, be32(d, rec + 4)?, be32(d, rec + 8)?);
+                if s > e || e > 0x10FFFF {
+                    continue;
+                }
+                for c in s..=e {
+                    budget = budget.checked_sub(1)?;
+                    set(gid0.saturating_add(c - s), c);
+                }
+            }
+        }
+        _ => return None,
+    }
+    // Symbol-font private-use codes (U+F0xx) are not text.
+    map.iter_mut()
+        .filter(|u| (0xE000..0xF900).contains(*u))
+        .for_each(|u| *u = 0);
+    (map.iter().any(|&u| u != 0)).then_some(map)
 }
 
 fn two(bytes: &[u8]) -> (u32, u8) {

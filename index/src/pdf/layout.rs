@@ -95,11 +95,21 @@ fn preprocess(glyphs: &mut [Glyph], text: &str) {
         if !live(&g) {
             continue;
         }
-        let Some(mark) = single_char(text_of(text, &g)).and_then(accent_mark) else {
+        let Some(ch) = single_char(text_of(text, &g)) else {
             continue;
         };
-        let combining =
-            ('\u{300}'..='\u{36F}').contains(&single_char(text_of(text, &g)).unwrap_or(' '));
+        // TeX's comma accents: a comma set under a letter (ķ ļ ņ) or a turned comma over g
+        // (ģ), in a smaller size or off the baseline.
+        let comma = matches!(ch, ',' | '\u{2018}' | '`');
+        let mark = match ch {
+            ',' => Some('\u{326}'),
+            '\u{2018}' | '`' => Some('\u{312}'),
+            _ => accent_mark(ch),
+        };
+        let Some(mark) = mark else {
+            continue;
+        };
+        let combining = ('\u{300}'..='\u{36F}').contains(&ch);
         let cx = (g.x0 + g.x1) * 0.5;
         let mut best: Option<(usize, f32)> = None;
         let lo = i.saturating_sub(3);
@@ -126,6 +136,13 @@ fn preprocess(glyphs: &mut [Glyph], text: &str) {
             if cx < b.x0 - tol || cx > b.x1 + tol {
                 continue;
             }
+            if comma {
+                let inner = 0.15 * (b.x1 - b.x0);
+                let off = (g.y - b.y).abs() > 0.05 * b.size;
+                if cx < b.x0 + inner || cx > b.x1 - inner || !(g.size < 0.85 * b.size || off) {
+                    continue;
+                }
+            }
             let mut d = (cx - (b.x0 + b.x1) * 0.5).abs();
             if combining && j < i {
                 d -= 1000.0; // a combining mark follows its base
@@ -145,7 +162,7 @@ fn preprocess(glyphs: &mut [Glyph], text: &str) {
     }
 }
 
-fn chunks_of(idx: &[usize], glyphs: &[Glyph]) -> Vec<Chunk> {
+fn chunks_of(idx: &[usize], glyphs: &[Glyph], rules: &Rules) -> Vec<Chunk> {
     let mut chunks: Vec<Chunk> = Vec::new();
     let mut cur: Option<Chunk> = None;
     let mut prev: Option<&Glyph> = None;
@@ -154,10 +171,15 @@ fn chunks_of(idx: &[usize], glyphs: &[Glyph]) -> Vec<Chunk> {
         let is_space = g.flags & F_SPACE != 0;
         let brk = match prev {
             None => true,
+            // Space glyphs never start a chunk (they are often only used to position text).
+            Some(_) if is_space && cur.is_some() => false,
             Some(p) => {
                 let size = p.size.max(g.size);
                 let gap = g.x0 - p.x1;
-                (g.y - p.y).abs() > 0.3 * size || gap > CHUNK_GAP * size || gap < -0.6 * size
+                (g.y - p.y).abs() > 0.3 * size
+                    || gap > CHUNK_GAP * size
+                    || gap < -0.6 * size
+                    || (gap > 0.0 && crosses_rule(p.x1, g.x0, g.y - 0.3 * g.size, rules))
             }
         };
         if brk {
@@ -186,7 +208,9 @@ fn chunks_of(idx: &[usize], glyphs: &[Glyph]) -> Vec<Chunk> {
                 }
             }
         }
-        prev = Some(g);
+        if !is_space || prev.is_none() {
+            prev = Some(g);
+        }
     }
     if let Some(c) = cur {
         if c.x1 >= c.x0 {
@@ -194,6 +218,14 @@ fn chunks_of(idx: &[usize], glyphs: &[Glyph]) -> Vec<Chunk> {
         }
     }
     chunks
+}
+
+/// Whether a vertical ruling lies between x positions `a` and `b` at height `y`.
+fn crosses_rule(a: f32, b: f32, y: f32, rules: &Rules) -> bool {
+    rules
+        .v
+        .iter()
+        .any(|v| v.0 >= a - 0.5 && v.0 <= b + 0.5 && v.1 - 2.0 <= y && y <= v.2 + 2.0)
 }
 
 fn build_lines(chunks: &[Chunk], sel: &[usize]) -> Vec<Line> {
@@ -279,39 +311,52 @@ fn find_gutter(chunks: &[Chunk]) -> Option<f32> {
     let med = sizes.get(sizes.len() / 2).copied().unwrap_or(10.0);
     let lo = bin(x0 + 0.15 * w);
     let hi = bin(x1 - 0.15 * w);
-    let mut cov = 0i32;
-    let mut best: Option<(usize, usize)> = None;
-    let mut run_start: Option<usize> = None;
-    for (i, d) in diff.iter().enumerate().take(nb + 1) {
-        cov += d;
-        let low = cov <= allowed && i >= lo && i <= hi;
-        match (low, run_start) {
-            (true, None) => run_start = Some(i),
-            (false, Some(s)) => {
-                if best.is_none_or(|(bs, be)| i - s > be - bs) {
-                    best = Some((s, i));
+    let mut cov = Vec::with_capacity(nb + 1);
+    let mut c = 0i32;
+    for d in diff.iter().take(nb + 1) {
+        c += d;
+        cov.push(c);
+    }
+    // The gutter is the widest run of the least-crossed x positions in the middle.
+    let min = cov.get(lo..=hi)?.iter().copied().min()?;
+    (min..=allowed).find_map(|t| {
+        let mut best: Option<(usize, usize)> = None;
+        let mut run_start: Option<usize> = None;
+        for i in lo..=hi + 1 {
+            let low = i <= hi && cov.get(i).is_some_and(|&v| v <= t);
+            match (low, run_start) {
+                (true, None) => run_start = Some(i),
+                (false, Some(s)) => {
+                    if best.is_none_or(|(bs, be)| i - s > be - bs) {
+                        best = Some((s, i));
+                    }
+                    run_start = None;
                 }
-                run_start = None;
+                _ => {}
             }
-            _ => {}
         }
-    }
-    if let Some(s) = run_start {
-        if best.is_none_or(|(bs, be)| nb + 1 - s > be - bs) {
-            best = Some((s, nb + 1));
-        }
-    }
-    let (s, e) = best?;
-    let gw = (e - s) as f32 * res;
+        let (s, e) = best?;
+        check_gutter(
+            chunks,
+            x0,
+            x1,
+            x0 + s as f32 * res,
+            x0 + e as f32 * res,
+            med,
+        )
+    })
+}
+
+/// Validates a candidate gutter `gs..ge`; returns its centre.
+fn check_gutter(chunks: &[Chunk], x0: f32, x1: f32, gs: f32, ge: f32, med: f32) -> Option<f32> {
+    let gw = ge - gs;
     if gw < (0.5 * med).max(4.0) {
         return None;
     }
-    let gs = x0 + s as f32 * res;
-    let ge = x0 + e as f32 * res;
     let mid = (gs + ge) * 0.5;
     let left: Vec<&Chunk> = chunks.iter().filter(|c| c.x1 <= mid).collect();
     let right: Vec<&Chunk> = chunks.iter().filter(|c| c.x0 >= mid).collect();
-    if left.len() < 4 || right.len() < 4 {
+    if left.is_empty() || right.is_empty() || left.len() + right.len() < 6 {
         return None;
     }
     // Both columns must run alongside each other.
@@ -335,16 +380,196 @@ fn find_gutter(chunks: &[Chunk]) -> Option<f32> {
     Some(mid)
 }
 
-/// Lays out one rotation group, appending lines to `lines`.
-fn layout_group(idx: &[usize], glyphs: &[Glyph], text: &str, lines_out: &mut Vec<String>) {
-    let chunks = chunks_of(idx, glyphs);
-    if chunks.is_empty() {
-        return;
+/// Ruling lines in the layout frame: vertical (x, y0, y1) and horizontal (y, x0, x1).
+#[derive(Default)]
+struct Rules {
+    v: Vec<(f32, f32, f32)>,
+    h: Vec<(f32, f32, f32)>,
+}
+
+/// A flow of lines read in order: (baseline, text).
+type Flow = Vec<(f32, String)>;
+
+/// Lays out a region's chunks (column detection, lines) into flows.
+/// Laid-out region: flows in reading order; `by_position` if they follow each other top to
+/// bottom (no columns), so that other content can be merged in by position.
+struct Region {
+    flows: Vec<Flow>,
+    by_position: bool,
+}
+
+#[derive(Clone, Copy)]
+struct BlockBox {
+    x0: f32,
+    x1: f32,
+    top: f32,
+    bottom: f32,
+    size: f32,
+    last_x0: f32,
+    last_x1: f32,
+    last_y: f32,
+    last_size: f32,
+}
+
+/// Most blocks handled by block ordering (more falls back to plain line order).
+const MAX_BLOCKS: usize = 2_000;
+
+/// Groups chunks, in content-stream order, into blocks: runs that continue on the same line or
+/// on the next line with the same left edge (or within the block's width). A table cell or a
+/// paragraph becomes one block. Blocks nested inside an earlier block's box are merged into it.
+fn blocks_of(chunks: &[Chunk]) -> Vec<(BlockBox, Vec<usize>)> {
+    let mut blocks: Vec<(BlockBox, Vec<usize>)> = Vec::new();
+    for (i, c) in chunks.iter().enumerate() {
+        let join = blocks.last().is_some_and(|(b, _)| {
+            let size = b.size.max(c.size);
+            let dy = c.y - b.last_y;
+            // Same line; a smaller-size run (superscript, subscript) may sit off the baseline.
+            let small = c.size < 0.85 * b.last_size || b.last_size < 0.85 * c.size;
+            let same_line = (dy.abs() <= 0.3 * size || (small && dy.abs() <= 0.7 * size))
+                && c.x0 >= b.last_x1 - 0.6 * size;
+            let next_line = dy > 0.6 * size
+                && dy <= 2.2 * size
+                && ((c.x0 - b.last_x0).abs() <= 1.5 * size
+                    // after a full (wrapped) line with an indent, the paragraph continues
+                    // further left
+                    || (b.last_x1 >= b.x1 - 2.0 * size
+                        && c.x0 < b.last_x0
+                        && c.x0 >= b.last_x0 - 4.0 * size)
+                    || (c.x0 >= b.x0 - size && c.x1 <= b.x1 + size && b.last_x1 - b.last_x0 > 0.0));
+            same_line || next_line
+        });
+        match blocks.last_mut() {
+            Some((b, ids)) if join => {
+                let new_line = c.y - b.last_y > 0.3 * b.size.max(c.size);
+                b.x0 = b.x0.min(c.x0);
+                b.x1 = b.x1.max(c.x1);
+                b.top = b.top.min(c.y);
+                b.bottom = b.bottom.max(c.y);
+                b.size = b.size.max(c.size);
+                if new_line {
+                    b.last_x0 = c.x0;
+                    b.last_y = c.y;
+                }
+                b.last_x1 = c.x1;
+                b.last_size = c.size;
+                ids.push(i);
+            }
+            _ => blocks.push((
+                BlockBox {
+                    x0: c.x0,
+                    x1: c.x1,
+                    top: c.y,
+                    bottom: c.y,
+                    size: c.size,
+                    last_x0: c.x0,
+                    last_x1: c.x1,
+                    last_y: c.y,
+                    last_size: c.size,
+                },
+                vec![i],
+            )),
+        }
+        if blocks.len() > MAX_BLOCKS {
+            return Vec::new();
+        }
     }
+    // Merge a one-line block into an earlier block when it fills a hole in one of that
+    // block's lines (text drawn out of order, e.g. one font after another).
+    let mut merged: Vec<(BlockBox, Vec<usize>)> = Vec::with_capacity(blocks.len());
+    for (b, ids) in blocks {
+        let one_line = b.bottom - b.top <= 0.3 * b.size;
+        let host = merged.iter_mut().find(|(a, aids)| {
+            let tol = b.size;
+            one_line
+                && b.x0 >= a.x0 - tol
+                && b.x1 <= a.x1 + tol
+                && b.top >= a.top - 0.5 * tol
+                && b.bottom <= a.bottom + 0.5 * tol
+                && aids.iter().filter_map(|&i| chunks.get(i)).any(|c| {
+                    let t = c.size.max(b.size);
+                    (c.y - b.top).abs() <= 0.3 * t
+                        && ((b.x0 - c.x1 >= -0.5 * t && b.x0 - c.x1 <= 1.2 * t)
+                            || (c.x0 - b.x1 >= -0.5 * t && c.x0 - b.x1 <= 1.2 * t))
+                })
+        });
+        match host {
+            Some((a, aids)) => {
+                a.x0 = a.x0.min(b.x0);
+                a.x1 = a.x1.max(b.x1);
+                aids.extend(ids);
+            }
+            None => merged.push((b, ids)),
+        }
+    }
+    merged
+}
+
+/// Orders blocks: by top, blocks side by side with the same top forming a row read left to right.
+fn block_order(blocks: &[(BlockBox, Vec<usize>)]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..blocks.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ba, bb) = (blocks.get(a).map(|x| x.0), blocks.get(b).map(|x| x.0));
+        let ta = ba.map_or(0.0, |x| x.top);
+        let tb = bb.map_or(0.0, |x| x.top);
+        ta.total_cmp(&tb).then_with(|| {
+            ba.map_or(0.0, |x| x.x0)
+                .total_cmp(&bb.map_or(0.0, |x| x.x0))
+        })
+    });
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    for bi in order {
+        let Some((b, _)) = blocks.get(bi) else {
+            continue;
+        };
+        let fits = rows.last().is_some_and(|row| {
+            row.first()
+                .and_then(|&f| blocks.get(f))
+                .is_some_and(|(f, _)| (b.top - f.top).abs() <= 0.5 * f.size.max(b.size))
+                && row
+                    .iter()
+                    .filter_map(|&o| blocks.get(o))
+                    .all(|(o, _)| b.x0 >= o.x1 || b.x1 <= o.x0)
+        });
+        match rows.last_mut() {
+            Some(row) if fits => row.push(bi),
+            _ => rows.push(vec![bi]),
+        }
+    }
+    for row in &mut rows {
+        row.sort_by(|&a, &b| {
+            let xa = blocks.get(a).map_or(0.0, |x| x.0.x0);
+            let xb = blocks.get(b).map_or(0.0, |x| x.0.x0);
+            xa.total_cmp(&xb)
+        });
+    }
+    rows.into_iter().flatten().collect()
+}
+
+/// Lays out a region's chunks (column detection, blocks, lines) into flows.
+fn region_flows(
+    chunks: &[Chunk],
+    idx: &[usize],
+    glyphs: &[Glyph],
+    text: &str,
+    depth: usize,
+) -> Region {
     let all: Vec<usize> = (0..chunks.len()).collect();
     let mut ordered: Vec<Vec<Line>> = Vec::new();
-    match find_gutter(&chunks) {
-        None => ordered.push(build_lines(&chunks, &all)),
+    let mut by_position = false;
+    match find_gutter(chunks) {
+        None => {
+            by_position = true;
+            let blocks = blocks_of(chunks);
+            if blocks.is_empty() {
+                ordered.push(build_lines(chunks, &all));
+            } else {
+                for bi in block_order(&blocks) {
+                    if let Some((_, ids)) = blocks.get(bi) {
+                        ordered.push(build_lines(chunks, ids));
+                    }
+                }
+            }
+        }
         Some(mid) => {
             let (mut l, mut r, mut s) = (Vec::new(), Vec::new(), Vec::new());
             for (i, c) in chunks.iter().enumerate() {
@@ -356,9 +581,50 @@ fn layout_group(idx: &[usize], glyphs: &[Glyph], text: &str, lines_out: &mut Vec
                     s.push(i);
                 }
             }
-            let ll = build_lines(&chunks, &l);
-            let rl = build_lines(&chunks, &r);
-            let sl = build_lines(&chunks, &s);
+            // Text above the top of either column (titles, centred headers) is read first.
+            let top_of = |v: &[usize]| {
+                v.iter()
+                    .filter_map(|&i| chunks.get(i))
+                    .map(|c| c.y)
+                    .fold(f32::INFINITY, f32::min)
+            };
+            let top = top_of(&l).max(top_of(&r));
+            for side in [&mut l, &mut r] {
+                side.retain(|&i| match chunks.get(i) {
+                    Some(c) if c.y < top - 0.3 * c.size => {
+                        s.push(i);
+                        false
+                    }
+                    _ => true,
+                });
+            }
+            // Nothing spans the columns below their top: read each column as a region of its
+            // own (it may have columns itself).
+            if depth < 2 && s.iter().all(|&i| chunks.get(i).is_some_and(|c| c.y < top)) {
+                let to_flow = |lines: Vec<Line>| -> Flow {
+                    lines
+                        .iter()
+                        .map(|line| (line.y, line_text(line, chunks, idx, glyphs, text)))
+                        .filter(|(_, t)| !t.is_empty())
+                        .collect()
+                };
+                let mut flows: Vec<Flow> = vec![to_flow(build_lines(chunks, &s))];
+                for side in [&l, &r] {
+                    let sub: Vec<Chunk> = side
+                        .iter()
+                        .filter_map(|&i| chunks.get(i).copied())
+                        .collect();
+                    flows.extend(region_flows(&sub, idx, glyphs, text, depth + 1).flows);
+                }
+                flows.retain(|f| !f.is_empty());
+                return Region {
+                    flows,
+                    by_position: false,
+                };
+            }
+            let ll = build_lines(chunks, &l);
+            let rl = build_lines(chunks, &r);
+            let sl = build_lines(chunks, &s);
             // Spanning lines cut the page into bands; each band is read left column first.
             let mut li = ll.into_iter().peekable();
             let mut ri = rl.into_iter().peekable();
@@ -378,19 +644,122 @@ fn layout_group(idx: &[usize], glyphs: &[Glyph], text: &str, lines_out: &mut Vec
             ordered.push(band);
         }
     }
-    for flow in ordered {
-        let start = lines_out.len();
-        for line in &flow {
-            let s = line_text(line, &chunks, idx, glyphs, text);
-            if !s.is_empty() {
-                lines_out.push(s);
+    let flows = ordered
+        .into_iter()
+        .map(|flow| {
+            flow.iter()
+                .map(|line| (line.y, line_text(line, chunks, idx, glyphs, text)))
+                .filter(|(_, s)| !s.is_empty())
+                .collect::<Flow>()
+        })
+        .filter(|f| !f.is_empty())
+        .collect();
+    Region { flows, by_position }
+}
+
+/// The table cell a chunk sits in: (top, left) of the nearest rulings around it.
+fn cell_of(c: &Chunk, rules: &Rules) -> Option<(f32, f32)> {
+    let cy = c.y - 0.3 * c.size;
+    let covers = |v: &&(f32, f32, f32)| v.1 - 2.0 <= cy && cy <= v.2 + 2.0;
+    let left = rules
+        .v
+        .iter()
+        .filter(covers)
+        .filter(|v| v.0 <= c.x0 + 2.0)
+        .map(|v| v.0)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let right = rules
+        .v
+        .iter()
+        .filter(covers)
+        .filter(|v| v.0 >= c.x1 - 2.0)
+        .map(|v| v.0)
+        .fold(f32::INFINITY, f32::min);
+    if !left.is_finite() || !right.is_finite() {
+        return None;
+    }
+    let cx = (c.x0 + c.x1) * 0.5;
+    let top = rules
+        .h
+        .iter()
+        .filter(|h| h.0 <= cy && h.1 - 2.0 <= cx && cx <= h.2 + 2.0 && h.1 < right && h.2 > left)
+        .map(|h| h.0)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let top = if top.is_finite() { top } else { c.y - c.size };
+    Some((top, left))
+}
+
+/// Lays out one rotation group, appending lines to `lines_out`. Chunks inside ruled table
+/// cells are read cell by cell, row by row; the rest as running text (with columns).
+fn layout_group(
+    idx: &[usize],
+    glyphs: &[Glyph],
+    text: &str,
+    rules: &Rules,
+    lines_out: &mut Vec<String>,
+) {
+    let chunks = chunks_of(idx, glyphs, rules);
+    if chunks.is_empty() {
+        return;
+    }
+    let mut flows: Vec<Flow> = Vec::new();
+    if rules.v.len() < 2 {
+        flows = region_flows(&chunks, idx, glyphs, text, 0).flows;
+    } else {
+        let mut free: Vec<Chunk> = Vec::new();
+        let mut cells: Vec<((f32, f32), Vec<Chunk>)> = Vec::new();
+        for c in &chunks {
+            match cell_of(c, rules) {
+                None => free.push(*c),
+                Some(key) => match cells
+                    .iter_mut()
+                    .find(|(k, _)| (k.0 - key.0).abs() < 1.0 && (k.1 - key.1).abs() < 1.0)
+                {
+                    Some((_, v)) => v.push(*c),
+                    None => cells.push((key, vec![*c])),
+                },
             }
         }
-        if let Some(tail) = lines_out.get_mut(start..) {
-            join_hyphens(tail);
+        // Rows: cells sharing a top ruling, read left to right.
+        cells.sort_by(|a, b| a.0 .0.total_cmp(&b.0 .0).then(a.0 .1.total_cmp(&b.0 .1)));
+        let mut rows: Vec<(f32, Vec<Flow>)> = Vec::new();
+        for (key, cs) in &cells {
+            // A cell is one flow (its own column detection aside).
+            let joined: Flow = region_flows(cs, idx, glyphs, text, 0)
+                .flows
+                .into_iter()
+                .flatten()
+                .collect();
+            match rows.last_mut() {
+                Some((top, fl)) if (key.0 - *top).abs() < 1.5 => fl.push(joined),
+                _ => rows.push((key.0, vec![joined])),
+            }
         }
-        lines_out.retain(|l| !l.is_empty());
+        let free = region_flows(&free, idx, glyphs, text, 0);
+        if free.by_position {
+            // Interleave the running text with the table rows by position.
+            let mut free_flows = free.flows.into_iter().peekable();
+            for (top, row) in rows {
+                while let Some(f) = free_flows.next_if(|f| f.first().is_some_and(|(y, _)| *y < top))
+                {
+                    flows.push(f);
+                }
+                flows.extend(row);
+            }
+            flows.extend(free_flows);
+        } else {
+            flows.extend(free.flows);
+            flows.extend(rows.into_iter().flat_map(|(_, r)| r));
+        }
     }
+    // Hyphenated words are joined within and across flows (a word may continue in the next
+    // column).
+    let start = lines_out.len();
+    lines_out.extend(flows.into_iter().flatten().map(|(_, s)| s));
+    if let Some(tail) = lines_out.get_mut(start..) {
+        join_hyphens(tail);
+    }
+    lines_out.retain(|l| !l.is_empty());
 }
 
 fn push_space(s: &mut String) {
@@ -412,18 +781,23 @@ fn line_text(line: &Line, chunks: &[Chunk], idx: &[usize], glyphs: &[Glyph], tex
             }
         }
         let mut prev: Option<&Glyph> = None;
+        let mut pending_space = false;
         for &gi in idx.get(c.start..c.end).unwrap_or(&[]) {
             let Some(g) = glyphs.get(gi) else { continue };
             if g.flags & F_SPACE != 0 {
-                push_space(&mut s);
-                prev = Some(g);
+                // A space glyph separates words unless the next glyph closes up to the
+                // previous one (space characters used only to position text).
+                pending_space = true;
                 continue;
             }
             if let Some(p) = prev {
-                if p.flags & F_SPACE == 0 && g.x0 - p.x1 > WORD_GAP * p.size.max(g.size) {
+                let gap = g.x0 - p.x1;
+                let size = p.size.max(g.size);
+                if gap > WORD_GAP * size || (pending_space && gap > 0.05 * size) {
                     push_space(&mut s);
                 }
             }
+            pending_space = false;
             let t = text_of(text, g);
             if g.mark != '\0' {
                 match t {
@@ -437,6 +811,7 @@ fn line_text(line: &Line, chunks: &[Chunk], idx: &[usize], glyphs: &[Glyph], tex
                         '\u{326}',
                         Some('g' | 'k' | 'l' | 'n' | 'r' | 'G' | 'K' | 'L' | 'N' | 'R'),
                     ) => '\u{327}',
+                    ('\u{312}', Some('g' | 'G')) => '\u{327}',
                     (m, _) => m,
                 };
                 s.push(mark);
@@ -471,8 +846,11 @@ fn join_hyphens(lines: &mut [String]) {
         let last = chars.next();
         let before = chars.next();
         let soft = last == Some('\u{AD}');
+        // "e-" + "pakalpojumi" keeps its hyphen: a one-letter prefix is a compound, not a break.
+        let second = chars.next();
         let hard = matches!(last, Some('-' | '\u{2010}'))
             && before.is_some_and(|c| c.is_lowercase())
+            && second.is_some_and(char::is_alphabetic)
             && next.chars().next().is_some_and(|c| c.is_lowercase());
         if soft || hard {
             let word_end = next.find(' ').unwrap_or(next.len());
@@ -492,7 +870,12 @@ fn join_hyphens(lines: &mut [String]) {
 
 /// Lays out a page's glyphs into text (lines separated by '\n').
 pub(crate) fn layout(out: &mut PageOut) -> String {
-    let PageOut { glyphs, text, .. } = out;
+    let PageOut {
+        glyphs,
+        text,
+        rules,
+        ..
+    } = out;
     preprocess(glyphs, text);
     let mut counts = [0usize; 4];
     for g in glyphs.iter().filter(|g| live(g)) {
@@ -506,6 +889,17 @@ pub(crate) fn layout(out: &mut PageOut) -> String {
     rots.sort_by_key(|r| std::cmp::Reverse(counts.get(usize::from(*r)).copied().unwrap_or(0)));
     let mut lines: Vec<String> = Vec::new();
     let mut idx: Vec<usize> = Vec::with_capacity(glyphs.len());
+    // Rulings in the upright frame (x, -y); used for upright text only.
+    let mut upright = Rules::default();
+    for r in rules.iter() {
+        let (w, h) = (r[2] - r[0], r[3] - r[1]);
+        if w <= h {
+            upright.v.push(((r[0] + r[2]) * 0.5, -r[3], -r[1]));
+        } else {
+            upright.h.push((-(r[1] + r[3]) * 0.5, r[0], r[2]));
+        }
+    }
+    let none = Rules::default();
     for rot in rots {
         idx.clear();
         idx.extend(
@@ -515,7 +909,8 @@ pub(crate) fn layout(out: &mut PageOut) -> String {
                 .filter(|(_, g)| live(g) && g.rot == rot)
                 .map(|(i, _)| i),
         );
-        layout_group(&idx, glyphs, text, &mut lines);
+        let r = if rot == 0 { &upright } else { &none };
+        layout_group(&idx, glyphs, text, r, &mut lines);
     }
     lines.join("\n")
 }
@@ -534,6 +929,9 @@ mod tests {
         ];
         join_hyphens(&mut l);
         assert_eq!(l, vec!["Šis ir dokuments", "par plānu", "Rīga-", "Jūrmala"]);
+        let mut l = vec!["izmantot e-".to_string(), "pakalpojumus".to_string()];
+        join_hyphens(&mut l);
+        assert_eq!(l, vec!["izmantot e-", "pakalpojumus"]);
         let mut l = vec!["pārval\u{AD}".to_string(), "des".to_string()];
         join_hyphens(&mut l);
         assert_eq!(l, vec!["pārvaldes", ""]);

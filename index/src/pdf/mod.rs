@@ -2,10 +2,12 @@
 //!
 //! lopdf parses the file (object streams, xref streams, repair of damaged cross-reference
 //! data, decryption of files encrypted with an empty user password, bounded decompression);
-//! this module interprets the page content streams itself ([`content`]), decodes fonts
-//! ([`font`], [`cmap`], [`encodings`], [`glyphlist`]) and lays the glyphs out into reading-order
-//! text ([`layout`]). It never panics on file data: every limit in [`Limits`] bounds work and
-//! memory.
+//! this module interprets the page content streams itself (`content`), decodes fonts (`font`,
+//! `cmap`, `encodings`, `glyphlist`, `metrics`) and lays the glyphs out into reading-order text
+//! (`layout`: lines, columns, table cells, accents, hyphenation). It never panics on file data:
+//! [`Limits`] bounds work and memory per page, and a document as a whole may decompress at most
+//! 16 x `max_stream_bytes` and interpret at most 100 x `max_ops_per_page` operators.
+//! Documents are independent: callers may extract several in parallel threads.
 
 mod cmap;
 mod content;
@@ -195,8 +197,10 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, PdfError> {
     let mut ex = Extractor {
         doc: &doc,
         limits,
-        cache: content::Cache::default(),
+        cache: content::Cache::new(limits.max_stream_bytes.saturating_mul(DOC_INFLATE_FACTOR)),
         out: content::PageOut::default(),
+        ops_left: limits.max_ops_per_page.saturating_mul(DOC_OPS_FACTOR),
+        text_left: MAX_DOC_TEXT,
     };
     let pages = ids.iter().map(|&id| ex.page(id)).collect();
     Ok(Document { pages, info })
@@ -225,11 +229,21 @@ fn load_error(e: lopdf::Error) -> PdfError {
     }
 }
 
+/// A document may decompress at most this many times `max_stream_bytes` in all.
+const DOC_INFLATE_FACTOR: usize = 16;
+/// A document may interpret at most this many times `max_ops_per_page` operators in all.
+const DOC_OPS_FACTOR: usize = 100;
+/// Most text kept for one document (bytes); later pages get none.
+const MAX_DOC_TEXT: usize = 256 << 20;
+
 struct Extractor<'a> {
     doc: &'a lopdf::Document,
     limits: &'a Limits,
     cache: content::Cache,
     out: content::PageOut,
+    /// Document-wide budgets, so that no file can take unbounded time or memory.
+    ops_left: usize,
+    text_left: usize,
 }
 
 /// Follows page-tree inheritance (`Parent`) for an attribute.
@@ -277,24 +291,46 @@ impl<'a> Extractor<'a> {
             .or_else(|| inherited(doc, dict, b"MediaBox").and_then(|o| rect(doc, o)))
             .unwrap_or([0.0, 0.0, 612.0, 792.0]);
         let mut data: Vec<u8> = Vec::new();
-        let mut budget = self.limits.max_stream_bytes;
+        let mut left = self.limits.max_stream_bytes;
+        let cache = &mut self.cache;
         let mut add = |o: &Object| {
-            if let Some(bytes) = stream_bytes(deref(doc, o), budget) {
-                budget = budget.saturating_sub(bytes.len());
-                data.extend_from_slice(&bytes);
-                data.push(b'\n');
+            let id = o.as_reference().ok();
+            if id.is_some_and(|id| cache.failed.contains(&id)) {
+                return;
+            }
+            match stream_bytes(deref(doc, o), left, &cache.budget) {
+                Some(bytes) => {
+                    left = left.saturating_sub(bytes.len());
+                    data.extend_from_slice(&bytes);
+                    data.push(b'\n');
+                }
+                None => {
+                    if let Some(id) = id {
+                        cache.failed.insert(id);
+                    }
+                }
             }
         };
-        match dict.get(b"Contents").map(|o| deref(doc, o)) {
-            Ok(Object::Array(items)) => items.iter().take(10_000).for_each(&mut add),
-            Ok(o @ Object::Stream(_)) => add(o),
-            _ => {}
+        if let Ok(o) = dict.get(b"Contents") {
+            match deref(doc, o) {
+                Object::Array(items) => items.iter().take(10_000).for_each(&mut add),
+                Object::Stream(_) => add(o),
+                _ => {}
+            }
         }
         self.out.clear();
         {
-            let mut it =
-                content::Interp::new(doc, &mut self.cache, self.limits, &mut self.out, bbox);
+            let max_ops = self.limits.max_ops_per_page.min(self.ops_left);
+            let mut it = content::Interp::new(
+                doc,
+                &mut self.cache,
+                self.limits,
+                &mut self.out,
+                bbox,
+                max_ops,
+            );
             it.run_page(&data, resources);
+            self.ops_left = self.ops_left.saturating_sub(it.ops());
         }
         let raw = layout::layout(&mut self.out);
         let text = match is_nfc_quick(raw.chars()) {
@@ -304,7 +340,10 @@ impl<'a> Extractor<'a> {
         let area = (bbox[2] - bbox[0]) * (bbox[3] - bbox[1]);
         let status = status(&self.out, &text, area);
         match status {
-            PageStatus::Text => Page { text, status },
+            PageStatus::Text if text.len() <= self.text_left => {
+                self.text_left -= text.len();
+                Page { text, status }
+            }
             _ => Page {
                 text: String::new(),
                 status,
@@ -366,7 +405,9 @@ fn status(out: &content::PageOut, text: &str, page_area: f32) -> PageStatus {
     let chars = text.chars().filter(|c| !c.is_whitespace()).count();
     let bad = out.bad_chars + out.unmapped;
     if chars == 0 {
-        if bad > 0 {
+        // A few undecodable symbols (bullets, a logo) on an otherwise empty page are not
+        // unreadable text.
+        if bad > 3 {
             return PageStatus::UnreadableText;
         }
         let has_images =
@@ -376,6 +417,10 @@ fn status(out: &content::PageOut, text: &str, page_area: f32) -> PageStatus {
         } else {
             PageStatus::Blank
         };
+    }
+    // A scan with only a stamp or page number as text still needs OCR.
+    if chars < 20 && page_area > 0.0 && out.image_area >= 0.7 * page_area {
+        return PageStatus::NoTextLayer;
     }
     if bad as f32 > 0.25 * (chars + bad) as f32 {
         return PageStatus::UnreadableText;
@@ -490,16 +535,46 @@ pub(crate) fn arr<'a>(doc: &'a lopdf::Document, o: &'a Object) -> Option<&'a Vec
     }
 }
 
-/// A stream's decoded bytes, at most `limit` of them; None if it cannot be decoded.
-pub(crate) fn stream_bytes(o: &Object, limit: usize) -> Option<Vec<u8>> {
-    let Object::Stream(s) = o else { return None };
-    match s.dict.get(b"Filter") {
-        Ok(Object::Null) | Err(_) => (s.content.len() <= limit).then(|| s.content.clone()),
-        Ok(Object::Array(a)) if a.is_empty() => {
-            (s.content.len() <= limit).then(|| s.content.clone())
-        }
-        Ok(_) => s.decompressed_content_with_limit(limit).ok(),
+/// Bytes a document may still decompress (shared by all stream decoding of one document).
+pub(crate) struct Budget(std::cell::Cell<usize>);
+
+impl Budget {
+    pub(crate) fn new(n: usize) -> Budget {
+        Budget(std::cell::Cell::new(n))
     }
+
+    fn take(&self, n: usize) {
+        self.0.set(self.0.get().saturating_sub(n));
+    }
+}
+
+/// A stream's decoded bytes, at most `limit` of them, charged to `budget`; None if it cannot
+/// be decoded (or the budget is spent).
+pub(crate) fn stream_bytes(o: &Object, limit: usize, budget: &Budget) -> Option<Vec<u8>> {
+    let Object::Stream(s) = o else { return None };
+    let limit = limit.min(budget.0.get());
+    let raw = |s: &lopdf::Stream| (s.content.len() <= limit).then(|| s.content.clone());
+    let out = match s.dict.get(b"Filter") {
+        Ok(Object::Null) | Err(_) => raw(s),
+        Ok(Object::Array(a)) if a.is_empty() => raw(s),
+        Ok(_) => match s.decompressed_content_with_limit(limit) {
+            Ok(v) => Some(v),
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                ..
+            })) => {
+                budget.take(limit);
+                return None;
+            }
+            Err(_) => {
+                budget.take(s.content.len());
+                return None;
+            }
+        },
+    };
+    if let Some(v) = &out {
+        budget.take(v.len().max(s.content.len()));
+    }
+    out
 }
 
 /// Decodes a PDF text string (UTF-16BE/LE with BOM, UTF-8 with BOM, else PDFDocEncoding).

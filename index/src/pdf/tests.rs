@@ -375,6 +375,14 @@ fn images_blank_and_no_text_layer() {
         b"q 400 0 0 600 0 0 cm BI /W 1 /H 1 /CS /G /BPC 8 ID \x00 EI Q",
         Dictionary::new(),
     );
+    // A scan with a stamped page number.
+    let f = helvetica(&mut b, Vec::new());
+    let mut res = fonts(&[("F1", f)]);
+    res.set("XObject", dictionary! { "Im0" => img });
+    b.page(
+        b"q 612 0 0 792 0 0 cm /Im0 Do Q BT /F1 9 Tf 300 20 Td (3) Tj ET",
+        res,
+    );
     let doc = extract(&b.finish(), &Limits::default()).expect("extract");
     let st: Vec<PageStatus> = doc.pages.iter().map(|p| p.status).collect();
     assert_eq!(
@@ -382,6 +390,7 @@ fn images_blank_and_no_text_layer() {
         vec![
             PageStatus::NoTextLayer,
             PageStatus::Blank,
+            PageStatus::NoTextLayer,
             PageStatus::NoTextLayer
         ]
     );
@@ -486,4 +495,264 @@ fn hostile_content_is_bounded() {
     };
     let doc = extract(&pdf, &l).expect("extract");
     assert_eq!(doc.pages.len(), 1);
+}
+
+fn cell_text(x: i32, y: i32, lines: &[&str]) -> String {
+    let mut s = format!("BT /F1 10 Tf {x} {y} Td 12 TL ");
+    for l in lines {
+        s.push_str(&format!("({l}) Tj T* "));
+    }
+    s.push_str("ET\n");
+    s
+}
+
+#[test]
+fn borderless_table_cells_stay_together() {
+    // Cells drawn one after another (as office suites do); each cell has two lines.
+    let mut b = Builder::new();
+    let f = helvetica(&mut b, Vec::new());
+    let mut c = cell_text(
+        72,
+        740,
+        &["Ievads virs tabulas ar garu teikumu par plana izpildi"],
+    );
+    c += &cell_text(72, 700, &["Tiesibu aktu projekti", "ir pieejami"]);
+    c += &cell_text(300, 700, &["Atzinumu termini", "ir isi"]);
+    c += &cell_text(72, 660, &["Dazas ministrijas", "publice protokolus"]);
+    c += &cell_text(300, 660, &["Izzina noradits", "tikai nemts vera"]);
+    b.page(c.as_bytes(), fonts(&[("F1", f)]));
+    assert_eq!(
+        texts(&b.finish()),
+        vec![
+            "Ievads virs tabulas ar garu teikumu par plana izpildi\nTiesibu aktu projekti\nir pieejami\n\
+             Atzinumu termini\nir isi\nDazas ministrijas\npublice protokolus\nIzzina noradits\ntikai nemts vera"
+        ]
+    );
+}
+
+#[test]
+fn ruled_table_is_read_cell_by_cell() {
+    // Text drawn line by line across the cells; the rulings define the cells.
+    let mut b = Builder::new();
+    let f = helvetica(&mut b, Vec::new());
+    let mut c =
+        String::from("0.5 w 70 715 m 520 715 l S 70 675 m 520 675 l S 70 635 m 520 635 l S\n");
+    c += "70 635 m 70 715 l S 290 635 m 290 715 l S 520 635 m 520 715 l S\n";
+    c += "q 0 0 0 rg 70 600 450 0.5 re f Q\n";
+    for (y, a, bb) in [
+        (700, "Pirma suna", "Otra suna"),
+        (688, "turpinajums", "vel teksts"),
+        (660, "Tresa suna", "Ceturta"),
+        (648, "beigas", "suna"),
+    ] {
+        c += &cell_text(72, y, &[a]);
+        c += &cell_text(300, y, &[bb]);
+    }
+    b.page(c.as_bytes(), fonts(&[("F1", f)]));
+    assert_eq!(
+        texts(&b.finish()),
+        vec!["Pirma suna\nturpinajums\nOtra suna\nvel teksts\nTresa suna\nbeigas\nCeturta\nsuna"]
+    );
+}
+
+#[test]
+fn indented_paragraph_joins_hyphenated_word() {
+    let mut b = Builder::new();
+    let f = helvetica(&mut b, Vec::new());
+    let c = "BT /F1 10 Tf 97 700 Td (Pirmais teikums ir garaks par citiem un beidzas ar vardu infor-) Tj ET\n\
+             BT /F1 10 Tf 72 688 Td (macija un turpinas) Tj ET";
+    b.page(c.as_bytes(), fonts(&[("F1", f)]));
+    assert_eq!(
+        texts(&b.finish()),
+        vec!["Pirmais teikums ir garaks par citiem un beidzas ar vardu informacija\nun turpinas"]
+    );
+}
+
+/// Whitespace-normalised character similarity: 1 - edit distance / longer length.
+fn similarity(a: &str, b: &str) -> f64 {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .collect::<Vec<char>>()
+    };
+    let (a, b) = (norm(a), norm(b));
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0usize; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    1.0 - prev[b.len()] as f64 / a.len().max(b.len()) as f64
+}
+
+/// The real-producer corpus (scripts/make-extract-fixtures.sh): every page must match its
+/// ground truth closely. Skipped where the fixtures are not present.
+#[test]
+fn producer_fixtures_match_ground_truth() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/extract");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("no fixtures at {}", dir.display());
+        return;
+    };
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for e in entries.flatten() {
+        let pdf = e.path();
+        if pdf.extension().and_then(|x| x.to_str()) != Some("pdf") {
+            continue;
+        }
+        let Ok(truth) = std::fs::read_to_string(pdf.with_extension("txt")) else {
+            continue;
+        };
+        let want: Vec<&str> = truth.split('\u{c}').filter(|_| true).collect();
+        let want = &want[..want.len().saturating_sub(1)];
+        let doc = extract_file(&pdf, &Limits::default()).expect("fixture extracts");
+        assert_eq!(doc.pages.len(), want.len(), "{}: page count", pdf.display());
+        for (i, (page, w)) in doc.pages.iter().zip(want).enumerate() {
+            let s = similarity(w, &page.text);
+            if s < 0.98 {
+                failures.push(format!(
+                    "{} page {}: similarity {s:.4}\n{}",
+                    pdf.display(),
+                    i + 1,
+                    page.text
+                ));
+            }
+            if w.trim().is_empty() {
+                assert_ne!(page.status, PageStatus::Text, "{}", pdf.display());
+            }
+        }
+        checked += 1;
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    eprintln!("{checked} fixture files checked");
+}
+
+#[test]
+fn decompression_bombs_are_bounded() {
+    let mut b = Builder::new();
+    let f = helvetica(&mut b, Vec::new());
+    // 16 MB of spaces compressed; the limit below is 1 MB.
+    let mut bomb = Stream::new(Dictionary::new(), vec![b' '; 16 << 20]);
+    bomb.compress().expect("compress");
+    let bomb_id = b.add(bomb.clone());
+    let mut form = bomb;
+    form.dict.set("Type", "XObject");
+    form.dict.set("Subtype", "Form");
+    let form_id = b.add(form);
+    let mut draw = String::new();
+    for _ in 0..500 {
+        draw.push_str("/Fb Do ");
+    }
+    let res = {
+        let mut r = fonts(&[("F1", f)]);
+        r.set("XObject", dictionary! { "Fb" => form_id });
+        r
+    };
+    for _ in 0..40 {
+        let ok = b.stream(
+            Dictionary::new(),
+            format!("BT /F1 12 Tf 72 700 Td (ok) Tj ET {draw}").as_bytes(),
+        );
+        let r = b.add(res.clone());
+        let p = b.add(dictionary! {
+            "Type" => "Page", "Parent" => b.pages_id,
+            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+            "Contents" => vec![Object::Reference(ok), Object::Reference(bomb_id)],
+            "Resources" => r,
+        });
+        b.kids.push(p.into());
+    }
+    let pdf = b.finish();
+    let l = Limits {
+        max_stream_bytes: 1 << 20,
+        ..Limits::default()
+    };
+    let t = std::time::Instant::now();
+    let doc = extract(&pdf, &l).expect("extract");
+    assert_eq!(doc.pages.len(), 40);
+    assert!(doc.pages.iter().all(|p| p.text == "ok"));
+    assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
+}
+
+fn encrypted(user: &str) -> Vec<u8> {
+    let mut b = Builder::new();
+    let f = helvetica(&mut b, names(200, &LV));
+    b.page(
+        b"BT /F1 12 Tf 72 700 Td (Sl\xcapts teksts) Tj ET",
+        fonts(&[("F1", f)]),
+    );
+    let pdf = b.finish();
+    let mut doc = lopdf::Document::load_mem(&pdf).expect("reload");
+    doc.trailer.set(
+        "ID",
+        vec![
+            Object::string_literal(b"0123456789abcdef".to_vec()),
+            Object::string_literal(b"0123456789abcdef".to_vec()),
+        ],
+    );
+    let version = lopdf::EncryptionVersion::V2 {
+        document: &doc,
+        owner_password: "owner",
+        user_password: user,
+        key_length: 128,
+        permissions: lopdf::Permissions::default(),
+    };
+    let state = lopdf::EncryptionState::try_from(version).expect("state");
+    doc.encrypt(&state).expect("encrypt");
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("save");
+    out
+}
+
+#[test]
+fn encryption_with_and_without_user_password() {
+    assert!(matches!(
+        extract(&encrypted("slepens"), &Limits::default()),
+        Err(PdfError::Encrypted)
+    ));
+    assert_eq!(texts(&encrypted("")), vec!["Slēpts teksts"]);
+}
+
+#[test]
+fn three_columns() {
+    let mut b = Builder::new();
+    let f = b.add(dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Courier" });
+    let mut c = b"BT /F1 14 Tf 50 760 Td (Trijas kolonnas) Tj ET\n".to_vec();
+    let mut expected = vec!["Trijas kolonnas".to_string()];
+    // Courier 9pt: 5.4pt per char, 28 chars = 151pt wide columns at 50, 220, 390.
+    for (col, x) in [50, 220, 390].iter().enumerate() {
+        for i in 0..8 {
+            let line = format!("kolonna {col} rinda {i} teksts ir");
+            c.extend(format!("BT /F1 9 Tf {x} {} Td ({line}) Tj ET\n", 720 - i * 11).bytes());
+            expected.push(line);
+        }
+    }
+    b.page(&c, fonts(&[("F1", f)]));
+    assert_eq!(texts(&b.finish()), vec![expected.join("\n")]);
+}
+
+#[test]
+fn dingbat_bullets_are_not_text() {
+    let mut b = Builder::new();
+    let f = helvetica(&mut b, Vec::new());
+    let z =
+        b.add(dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "ZapfDingbats" });
+    let w = b.add(
+        dictionary! { "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Wingdings-Regular",
+        "FontDescriptor" => dictionary! { "Type" => "FontDescriptor", "Flags" => 4 } },
+    );
+    let c = b"BT /Z 10 Tf 72 700 Td (l) Tj /F1 10 Tf 20 0 Td (Pirmais punkts) Tj ET\n\
+              BT /W 10 Tf 72 686 Td (\xa7) Tj /F1 10 Tf 20 0 Td (Otrais punkts) Tj ET";
+    b.page(c, fonts(&[("F1", f), ("Z", z), ("W", w)]));
+    assert_eq!(texts(&b.finish()), vec!["Pirmais punkts\nOtrais punkts"]);
 }

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages the desktop app and its tests need:
+#   - building the Tauri app: WebKitGTK 4.1, GTK 3, librsvg, OpenSSL, libxdo headers, a C toolchain
+#   - end-to-end tests: Xvfb (+ xauth for xvfb-run) and WebKitWebDriver (webkit2gtk-driver)
+#   - screenshots and fixtures: imagemagick (import/convert), poppler-utils, qpdf
+#   - the UI build: nodejs + npm (only when `node`/`npm` are not already on PATH)
+# Idempotent: when every package is already installed (checked with dpkg-query) it does nothing.
+set -euo pipefail
+
+PKGS=(
+  libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev
+  build-essential pkg-config libssl-dev libxdo-dev
+  xvfb xauth webkit2gtk-driver
+  imagemagick poppler-utils qpdf
+  curl file
+)
+command -v node >/dev/null 2>&1 || PKGS+=(nodejs)
+command -v npm >/dev/null 2>&1 || PKGS+=(npm)
+
+missing=()
+for p in "${PKGS[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+  [ "$status" = "installed" ] || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-system-deps: all ${#PKGS[@]} packages already installed"
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO="sudo"
+fi
+
+echo "install-system-deps: installing ${missing[*]}"
+$SUDO apt-get update
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"

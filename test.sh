@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test of OGP Archive: formatting, lints, unit and integration tests of the core,
+# the UI's own tests, and the desktop app end to end in a real window (Xvfb + WebKitWebDriver).
+# Installs what it needs first (system packages with apt, the UI's npm packages, tauri-driver).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "system packages"
+scripts/install-system-deps.sh
+
+step "front end (npm ci, pdf.js copied into the app's assets)"
+scripts/build-ui.sh
+
+step "formatting"
+cargo fmt --all -- --check
+
+step "lints"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "unit and integration tests"
+cargo test --workspace --locked
+
+step "UI logic tests"
+node --test ui/tests/
+
+step "desktop app end to end (Xvfb + tauri-driver + WebKitWebDriver)"
+scripts/e2e.sh

@@ -1,0 +1,292 @@
+//! End-to-end tests: the real app in a real window (Xvfb + tauri-driver + WebKitWebDriver).
+//! Ignored by default; `scripts/e2e.sh` runs them with `-- --ignored --test-threads=1`.
+
+use std::io::Read;
+
+use e2e::{choose, click, js, sidebar_count, text_of, wait_for, wait_for_samples, with_app};
+use fantoccini::{Client, Locator};
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+fn err(s: impl Into<String>) -> Box<dyn std::error::Error + Send + Sync> {
+    s.into().into()
+}
+
+async fn search(c: &Client, query: &str) -> Result<usize, String> {
+    let input = c
+        .find(Locator::Id("search"))
+        .await
+        .map_err(|e| e.to_string())?;
+    input.clear().await.map_err(|e| e.to_string())?;
+    input.send_keys(query).await.map_err(|e| e.to_string())?;
+    wait_for(20, &format!("results for {query:?}"), || async {
+        let title = text_of(c, "#search-view:not([hidden]) #results-title").await?;
+        let n = c
+            .find_all(Locator::Css("#results li.result"))
+            .await
+            .ok()?
+            .len();
+        (n > 0 && !title.is_empty()).then_some(n)
+    })
+    .await
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run scripts/e2e.sh"]
+async fn first_run_shows_the_sample_documents() {
+    with_app("first_run_shows_the_sample_documents", |c, _| async move {
+        let n = wait_for_samples(&c).await?;
+        // Cycles are listed newest first, each with its count; kinds and the trash are there.
+        let cycles = js(&c, "return [...document.querySelectorAll('#sidebar .cycle')].map(e => Number(e.dataset.cycle))", vec![]).await?;
+        let cycles: Vec<i64> = serde_json::from_value(cycles)?;
+        if cycles.is_empty() || cycles.windows(2).any(|w| w[0] < w[1]) {
+            return Err(err(format!("cycles not newest first: {cycles:?}")));
+        }
+        let rows = c.find_all(Locator::Css("#doc-rows tr")).await?.len();
+        if rows != n {
+            return Err(err(format!("document list shows {rows} rows, expected {n}")));
+        }
+        if sidebar_count(&c, "trash").await != Some(0) {
+            return Err(err("trash count is not 0"));
+        }
+        // The window's drop handler is registered.
+        let drop = js(&c, "return document.body.dataset.dropReady || ''", vec![]).await?;
+        if drop != json!("true") {
+            return Err(err("the drag-and-drop handler is not registered"));
+        }
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run scripts/e2e.sh"]
+async fn ingest_through_the_drop_path_reports_each_file() {
+    with_app("ingest_through_the_drop_path_reports_each_file", |c, _| async move {
+        let n = wait_for_samples(&c).await?;
+        // A folder with a new PDF, a copy of an archived one and an empty file.
+        let dir = tempfile::tempdir()?;
+        let sample = e2e::sample_docs().join("VK_prezentacija.pdf");
+        let mut new_pdf = std::fs::read(&sample)?;
+        new_pdf.extend_from_slice(b"\n% e2e: same content, new bytes\n");
+        std::fs::write(dir.path().join("jauns_dokuments.pdf"), new_pdf)?;
+        std::fs::copy(&sample, dir.path().join("kopija.pdf"))?;
+        std::fs::write(dir.path().join("tukss.pdf"), b"")?;
+        // The same function a window drop calls.
+        js(&c, "window.ogpApp.ingestPaths([arguments[0]]); return true", vec![json!(dir.path())]).await?;
+        let outcomes = wait_for(60, "three outcomes and a finished ingest", || async {
+            let done = js(&c, "return document.getElementById('task-panel').dataset.state", vec![]).await.ok()?;
+            if done != json!("done") {
+                return None;
+            }
+            let v = js(&c, "return [...document.querySelectorAll('#task-outcomes li')].map(li => li.dataset.outcome + ':' + li.querySelector('.oc-file').textContent)", vec![]).await.ok()?;
+            let v: Vec<String> = serde_json::from_value(v).ok()?;
+            (v.len() == 3).then_some(v)
+        })
+        .await?;
+        for want in ["added:jauns_dokuments.pdf", "duplicate:kopija.pdf", "failed:tukss.pdf"] {
+            if !outcomes.iter().any(|o| o == want) {
+                return Err(err(format!("missing outcome {want} in {outcomes:?}")));
+            }
+        }
+        let reason = text_of(&c, "#task-outcomes li.oc-failed .reason").await.unwrap_or_default();
+        if reason.trim().is_empty() {
+            return Err(err("the failed file shows no reason"));
+        }
+        wait_for(10, "the new document in the sidebar count", || async {
+            (sidebar_count(&c, "all").await == Some(n + 1)).then_some(())
+        })
+        .await?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run scripts/e2e.sh"]
+async fn search_without_diacritics_finds_documents() {
+    with_app(
+        "search_without_diacritics_finds_documents",
+        |c, _| async move {
+            wait_for_samples(&c).await?;
+            let n = search(&c, "lidzdaliba").await?;
+            let snippets = js(
+                &c,
+                "return [...document.querySelectorAll('#results .snippet')].map(s => s.innerHTML)",
+                vec![],
+            )
+            .await?;
+            let snippets: Vec<String> = serde_json::from_value(snippets)?;
+            if !snippets.iter().any(|s| s.to_lowercase().contains("<b>")) {
+                return Err(err(format!(
+                    "{n} results but no highlighted word in the snippets: {snippets:?}"
+                )));
+            }
+            // Filters show counts.
+            let filter = text_of(&c, "#filter-kind option[value='']")
+                .await
+                .unwrap_or_default();
+            if !filter.contains('(') {
+                return Err(err(format!("kind filter shows no count: {filter:?}")));
+            }
+            Ok(())
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run scripts/e2e.sh"]
+async fn a_result_opens_at_its_page_with_the_words_marked() {
+    with_app("a_result_opens_at_its_page_with_the_words_marked", |c, _| async move {
+        wait_for_samples(&c).await?;
+        search(&c, "kekavas lidzdalibas budzetu").await?;
+        let page = js(&c, "return Number(document.querySelector('#results li.result').dataset.page)", vec![]).await?;
+        let page = page.as_i64().ok_or("no page number on the first result")?;
+        click(&c, "#results li.result:first-child .r-title").await?;
+        wait_for(30, &format!("the viewer at page {page}"), || async {
+            let shown = js(&c, "const p = document.querySelector('#pdf-host .pdf-page'); return p ? Number(p.dataset.page) : 0", vec![]).await.ok()?;
+            (shown == json!(page)).then_some(())
+        })
+        .await?;
+        let input = js(&c, "return document.getElementById('page-input').value", vec![]).await?;
+        if input != json!(page.to_string()) {
+            return Err(err(format!("page box shows {input}, expected {page}")));
+        }
+        let hits = wait_for(15, "marked words in the text layer", || async {
+            let v = js(&c, "const p = document.querySelector('#pdf-host .pdf-page'); return p && p.dataset.hits ? Number(p.dataset.hits) : -1", vec![]).await.ok()?;
+            let n = v.as_i64()?;
+            (n >= 0).then_some(n)
+        })
+        .await?;
+        if hits == 0 {
+            return Err(err("no words marked on the page"));
+        }
+        // Esc goes back to the results.
+        c.find(Locator::Id("search")).await?.send_keys("\u{e00c}").await?;
+        wait_for(10, "the results again", || async {
+            js(&c, "return document.body.dataset.mode", vec![]).await.ok().filter(|m| m == "search")
+        })
+        .await?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run scripts/e2e.sh"]
+async fn correcting_a_cycle_updates_the_sidebar_counts() {
+    with_app(
+        "correcting_a_cycle_updates_the_sidebar_counts",
+        |c, _| async move {
+            wait_for_samples(&c).await?;
+            // Open the first document of the list.
+            click(&c, "#doc-rows tr:first-child a.open-doc").await?;
+            wait_for(10, "the metadata panel", || async {
+                text_of(&c, "#meta h2").await
+            })
+            .await?;
+            let before_value = js(
+                &c,
+                "return document.getElementById('meta-cycle').value",
+                vec![],
+            )
+            .await?;
+            let before_value = before_value.as_str().unwrap_or_default().to_string();
+            let target = if before_value == "3" { "4" } else { "3" };
+            let from_view = (!before_value.is_empty()).then(|| format!("cycle:{before_value}"));
+            let target_view = format!("cycle:{target}");
+            let target_before = sidebar_count(&c, &target_view)
+                .await
+                .ok_or("no target cycle")?;
+            let from_before = match &from_view {
+                Some(v) => sidebar_count(&c, v).await,
+                None => sidebar_count(&c, "nocycle").await,
+            };
+            choose(&c, "#meta-cycle", target).await?;
+            wait_for(15, "the target cycle count to go up by one", || async {
+                (sidebar_count(&c, &target_view).await == Some(target_before + 1)).then_some(())
+            })
+            .await?;
+            let from_after = match &from_view {
+                Some(v) => sidebar_count(&c, v).await,
+                None => sidebar_count(&c, "nocycle").await,
+            };
+            if from_before.map(|n| n - 1) != from_after.or(Some(0)) {
+                return Err(err(format!(
+                    "old place count {from_before:?} → {from_after:?}"
+                )));
+            }
+            // The panel says the value was corrected by the user.
+            let src = text_of(&c, "#meta [data-field='cycle'] .src")
+                .await
+                .unwrap_or_default();
+            if !src.contains("labots") && !src.contains("corrected") {
+                return Err(err(format!("cycle source shows {src:?}")));
+            }
+            Ok(())
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run scripts/e2e.sh"]
+async fn exporting_a_cycle_writes_a_verifiable_zip() {
+    with_app("exporting_a_cycle_writes_a_verifiable_zip", |c, export_dir| async move {
+        wait_for_samples(&c).await?;
+        // Make sure cycle 5 has documents: select two rows (click, Ctrl-click) and set their cycle.
+        click(&c, "#doc-rows tr:nth-child(1) td:nth-child(3)").await?;
+        let mods = js(
+            &c,
+            "const r = document.querySelectorAll('#doc-rows tr')[1]; r.dispatchEvent(new MouseEvent('click', {bubbles: true, ctrlKey: true})); return document.querySelectorAll('#doc-rows tr.selected').length",
+            vec![],
+        )
+        .await?;
+        if mods != json!(2) {
+            return Err(err(format!("ctrl-click selected {mods} rows")));
+        }
+        choose(&c, "#bulk-cycle", "5").await?;
+        let count = wait_for(15, "cycle 5 to have documents", || async {
+            sidebar_count(&c, "cycle:5").await.filter(|n| *n >= 2)
+        })
+        .await?;
+        click(&c, ".cycle[data-cycle='5'] [data-action='export-cycle']").await?;
+        let path = wait_for(60, "the export to finish", || async {
+            let v = js(&c, "const p = document.getElementById('task-panel'); return p.dataset.state === 'done' ? (p.dataset.exportPath || '') : ''", vec![]).await.ok()?;
+            v.as_str().filter(|s| !s.is_empty()).map(String::from)
+        })
+        .await?;
+        if !std::path::Path::new(&path).starts_with(&export_dir) {
+            return Err(err(format!("exported to {path}, not under {}", export_dir.display())));
+        }
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&path)?)?;
+        let names: Vec<String> = zip.file_names().map(String::from).collect();
+        let sums_name = names.iter().find(|n| n.ends_with("SHA256SUMS")).ok_or("no SHA256SUMS")?.clone();
+        let top = sums_name.trim_end_matches("SHA256SUMS").to_string();
+        let mut sums = String::new();
+        zip.by_name(&sums_name)?.read_to_string(&mut sums)?;
+        let mut pdfs = 0;
+        for line in sums.lines().filter(|l| !l.trim().is_empty()) {
+            let (hash, file) = line.split_once("  ").ok_or_else(|| err(format!("bad line {line:?}")))?;
+            let mut bytes = Vec::new();
+            zip.by_name(&format!("{top}{file}"))?.read_to_end(&mut bytes)?;
+            let got: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+            if got != hash {
+                return Err(err(format!("{file}: sha256 {got} ≠ {hash}")));
+            }
+            if file.to_lowercase().ends_with(".pdf") {
+                pdfs += 1;
+            }
+        }
+        if pdfs != count {
+            return Err(err(format!("zip holds {pdfs} PDFs, the cycle has {count}")));
+        }
+        let msg = text_of(&c, "#task-status").await.unwrap_or_default();
+        if !msg.contains(&path) {
+            return Err(err(format!("message does not say where the bundle went: {msg:?}")));
+        }
+        Ok(())
+    })
+    .await;
+}
