@@ -19,8 +19,10 @@ fi
 command -v WebKitWebDriver >/dev/null 2>&1 || { echo "WebKitWebDriver missing: run scripts/install-system-deps.sh" >&2; exit 1; }
 
 scripts/build-ui.sh
-cargo build -p ogp-archive-app
-cargo test -p e2e --test app --no-run
+# `--workspace` throughout, as test.sh builds: a `-p` build unifies features differently and
+# would rebuild tauri and its dependencies.
+cargo build --workspace
+cargo test --workspace --test app --no-run
 
 export E2E_APP_BIN="$TARGET_DIR/debug/ogp-archive-app"
 export E2E_SCREENSHOT_DIR=${E2E_SCREENSHOT_DIR:-$ROOT/target/e2e-screenshots}
@@ -49,4 +51,4 @@ for _ in $(seq 100); do
 done
 kill -0 "$DRIVER" 2>/dev/null || { echo "tauri-driver did not start: see $LOG" >&2; exit 1; }
 
-cargo test -p e2e --test app -- --ignored --test-threads=1 "$@"
+cargo test --workspace --test app -- --ignored --test-threads=1 "$@"

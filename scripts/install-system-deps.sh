@@ -2,7 +2,8 @@
 # Installs the Debian/Ubuntu packages the desktop app and its tests need:
 #   - building the Tauri app: WebKitGTK 4.1, GTK 3, librsvg, OpenSSL, libxdo headers, a C toolchain
 #   - end-to-end tests: Xvfb (+ xauth for xvfb-run) and WebKitWebDriver (webkit2gtk-driver)
-#   - screenshots and fixtures: imagemagick (import/convert), poppler-utils, qpdf
+#   - screenshots, fixtures and benchmarks: imagemagick, poppler-utils (pdftotext), qpdf,
+#     mupdf-tools (mutool), zip
 #   - the UI build: nodejs + npm (only when `node`/`npm` are not already on PATH)
 # Idempotent: when every package is already installed (checked with dpkg-query) it does nothing.
 set -euo pipefail
@@ -12,6 +13,7 @@ PKGS=(
   build-essential pkg-config libssl-dev libxdo-dev
   xvfb xauth webkit2gtk-driver
   imagemagick poppler-utils qpdf
+  mupdf-tools zip
   curl file
 )
 command -v node >/dev/null 2>&1 || PKGS+=(nodejs)

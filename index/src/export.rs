@@ -283,6 +283,104 @@ fn write_zip(
     Ok((files, total_bytes))
 }
 
+/// Checks an exported bundle (the zip, or its unpacked top folder) against its manifest: every
+/// listed file present with its SHA-256, `SHA256SUMS` in agreement, nothing unlisted.
+/// Returns the problems found (empty when the bundle is intact) and the number of documents.
+pub fn verify_bundle(path: &Path) -> Result<(usize, Vec<String>)> {
+    use std::collections::BTreeMap;
+    use std::io::Read;
+    // name (relative to the top folder) -> bytes
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    if path.is_dir() {
+        for entry in walkdir::WalkDir::new(path)
+            .into_iter()
+            .filter_map(|e| e.ok())
+        {
+            if entry.file_type().is_file() {
+                let rel = entry
+                    .path()
+                    .strip_prefix(path)
+                    .map(|r| r.to_string_lossy().replace('\\', "/"))
+                    .unwrap_or_default();
+                let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+                files.insert(rel, bytes);
+            }
+        }
+    } else {
+        let f = File::open(path).map_err(|e| Error::io(path, e))?;
+        let mut zip = zip::ZipArchive::new(f)
+            .map_err(|e| Error::Export(format!("not a readable zip: {e}")))?;
+        for i in 0..zip.len() {
+            let mut entry = zip.by_index(i).map_err(|e| Error::Export(e.to_string()))?;
+            if entry.is_dir() {
+                continue;
+            }
+            // Names are checked, never joined to a path: a hostile "../x" is only a problem report.
+            let name = entry.name().to_string();
+            let rel = match name.split_once('/') {
+                Some((_, rest)) => rest.to_string(),
+                None => name.clone(),
+            };
+            let mut bytes = Vec::new();
+            entry
+                .read_to_end(&mut bytes)
+                .map_err(|e| Error::Export(format!("{name}: {e}")))?;
+            files.insert(rel, bytes);
+        }
+    }
+    let manifest: serde_json::Value = files
+        .get("manifest.json")
+        .and_then(|b| serde_json::from_slice(b).ok())
+        .ok_or_else(|| Error::Export("no readable manifest.json in the bundle".into()))?;
+    let mut problems = Vec::new();
+    let docs = manifest["documents"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let mut listed: HashSet<String> = ["manifest.json", "manifest.csv", "SHA256SUMS"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    for d in &docs {
+        let rel = d["path"].as_str().unwrap_or_default().to_string();
+        let want = d["sha256"].as_str().unwrap_or_default();
+        if rel.split('/').any(|part| part == ".." || part.is_empty()) {
+            problems.push(format!("{rel}: unsafe path in the manifest"));
+            continue;
+        }
+        match files.get(&rel) {
+            None => problems.push(format!("{rel}: missing")),
+            Some(bytes) if crate::store::sha256_hex(bytes) != want => {
+                problems.push(format!("{rel}: SHA-256 does not match the manifest"))
+            }
+            Some(_) => {}
+        }
+        listed.insert(rel);
+    }
+    let sums = files
+        .get("SHA256SUMS")
+        .map(|b| String::from_utf8_lossy(b).to_string())
+        .unwrap_or_default();
+    for line in sums.lines() {
+        let Some((sha, rel)) = line.split_once("  ") else {
+            problems.push(format!("SHA256SUMS: unreadable line {line:?}"));
+            continue;
+        };
+        let in_manifest = docs
+            .iter()
+            .any(|d| d["path"].as_str() == Some(rel) && d["sha256"].as_str() == Some(sha));
+        if !in_manifest {
+            problems.push(format!("SHA256SUMS: {rel} disagrees with the manifest"));
+        }
+    }
+    for name in files.keys() {
+        if !listed.contains(name) {
+            problems.push(format!("{name}: not listed in the manifest"));
+        }
+    }
+    Ok((docs.len(), problems))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -167,10 +167,13 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Re-read every stored file against its SHA-256 and check catalog and index agree
+    /// Re-read every stored file against its SHA-256 and check catalog and index agree;
+    /// with --bundle, check an exported zip or unpacked folder against its manifest
     Verify {
         #[arg(long)]
         json: bool,
+        #[arg(long, value_name = "ZIP_OR_FOLDER")]
+        bundle: Option<PathBuf>,
     },
     /// Load the bundled sample documents into an archive that has never been filled
     LoadSamples {
@@ -608,8 +611,17 @@ fn run(archive: &Archive, command: Command) -> ogp_archive::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Verify { json } => {
-            let report = archive.verify(&mut |_| {})?;
+        Command::Verify { json, bundle } => {
+            let report = match bundle {
+                Some(b) => {
+                    let (documents, problems) = ogp_archive::export::verify_bundle(&b)?;
+                    ogp_archive::VerifyReport {
+                        documents,
+                        problems,
+                    }
+                }
+                None => archive.verify(&mut |_| {})?,
+            };
             if json {
                 json_pretty(&report);
             } else {

@@ -340,3 +340,120 @@ fn a_killed_export_leaves_no_half_bundle() {
         }
     }
 }
+
+#[test]
+fn verify_finds_a_flipped_byte_in_the_store_and_in_a_bundle() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive_dir = dir.path().join("a");
+    assert!(run(&archive_dir, &["ingest", samples().to_str().unwrap()])
+        .status
+        .success());
+    assert!(run(&archive_dir, &["verify"]).status.success());
+    let zip_path = dir.path().join("c4.zip");
+    assert!(run(
+        &archive_dir,
+        &[
+            "export",
+            "--cycle",
+            "4",
+            "--out",
+            zip_path.to_str().unwrap()
+        ]
+    )
+    .status
+    .success());
+    let o = run(
+        &archive_dir,
+        &["verify", "--bundle", zip_path.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stdout(&o));
+
+    // One byte flipped in a stored file: verify names it and exits 1.
+    let stored = walk_files(&archive_dir.join("store"))
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .unwrap();
+    let mut bytes = std::fs::read(&stored).unwrap();
+    bytes[100] ^= 0x01;
+    std::fs::write(&stored, &bytes).unwrap();
+    let o = run(&archive_dir, &["verify"]);
+    assert_eq!(o.status.code(), Some(1));
+    let sha = stored.file_stem().unwrap().to_string_lossy().to_string();
+    assert!(stdout(&o).contains(&sha), "{}", stdout(&o));
+
+    // The same in an unpacked bundle.
+    let unpack = dir.path().join("u");
+    zip::ZipArchive::new(std::fs::File::open(&zip_path).unwrap())
+        .unwrap()
+        .extract(&unpack)
+        .unwrap();
+    let top = unpack.join("OGP4_2020-2021");
+    assert!(
+        run(&archive_dir, &["verify", "--bundle", top.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let victim = walk_files(&top)
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .unwrap();
+    let mut bytes = std::fs::read(&victim).unwrap();
+    bytes[50] ^= 0x01;
+    std::fs::write(&victim, &bytes).unwrap();
+    let o = run(&archive_dir, &["verify", "--bundle", top.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("SHA-256 does not match"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+fn walk_files(p: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(p).unwrap().flatten() {
+        let path = e.path();
+        if path.is_dir() {
+            out.extend(walk_files(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn searches_answer_while_another_process_ingests() {
+    let work = tempfile::tempdir().unwrap();
+    let corpus = work.path().join("corpus");
+    variant_corpus(&corpus, 4);
+    let archive_dir = work.path().join("archive");
+    assert!(run(&archive_dir, &["ingest", samples().to_str().unwrap()])
+        .status
+        .success());
+    let mut ingest = cli(&archive_dir)
+        .args(["ingest", corpus.to_str().unwrap()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut searches = 0;
+    loop {
+        let finished = ingest.try_wait().unwrap().is_some();
+        let o = run(&archive_dir, &["search", "lidzdaliba", "--json"]);
+        assert!(
+            o.status.success(),
+            "search failed during ingest: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let hits: Vec<serde_json::Value> = serde_json::from_str(&stdout(&o)).unwrap();
+        assert!(!hits.is_empty(), "the committed documents stay findable");
+        searches += 1;
+        if finished {
+            break;
+        }
+    }
+    assert!(ingest.wait().unwrap().success());
+    assert!(searches >= 2);
+}

@@ -171,7 +171,7 @@ fn filters_narrow_results_to_cycle_session_kind_and_language() {
         };
         let hits = archive.search(q, &filter, 100).unwrap();
         assert!(!hits.is_empty(), "{filter:?} found nothing");
-        assert!(hits.iter().all(|h| check(h)), "{filter:?}: {hits:?}");
+        assert!(hits.iter().all(&check), "{filter:?}: {hits:?}");
     }
 }
 
