@@ -178,8 +178,12 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, PdfError> {
     if !has_tree {
         return Err(PdfError::Damaged("it has no page tree".into()));
     }
+    // A page object reached twice means a cycle (or a shared node) in the page tree: each
+    // page counts once, in the order first met.
+    let mut seen = std::collections::HashSet::new();
     let ids: Vec<ObjectId> = doc
         .page_iter()
+        .filter(|id| seen.insert(*id))
         .take(limits.max_pages.saturating_add(1))
         .collect();
     if ids.len() > limits.max_pages {
