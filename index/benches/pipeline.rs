@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use ogp_archive::pdf::{self, Limits};
+use ogp_archive::pdf::{self, similarity, Limits};
 use ogp_archive::{Archive, Filter};
 
 fn repo() -> PathBuf {
@@ -82,33 +82,6 @@ fn pages_of(files: &[PathBuf]) -> usize {
                 .unwrap_or(0)
         })
         .sum()
-}
-
-/// Whitespace-normalised character similarity (1 − edit distance / longer length).
-fn similarity(a: &str, b: &str) -> f64 {
-    let norm = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .chars()
-            .collect::<Vec<char>>()
-    };
-    let (a, b) = (norm(a), norm(b));
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    1.0 - prev[b.len()] as f64 / a.len().max(b.len()) as f64
 }
 
 fn tool_text(cmd: &mut Command) -> Option<String> {

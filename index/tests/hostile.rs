@@ -129,7 +129,9 @@ fn hostile_files_get_specific_outcomes_and_good_files_are_added() {
 
     let archive = Archive::open(&work.path().join("archive")).unwrap();
     let start = Instant::now();
-    let out = archive.ingest(&[input.clone()], &mut |_, _| {}).unwrap();
+    let out = archive
+        .ingest(std::slice::from_ref(&input), &mut |_, _| {})
+        .unwrap();
     assert!(
         start.elapsed() < Duration::from_secs(120),
         "bounded time: {:?}",

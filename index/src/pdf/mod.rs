@@ -613,5 +613,32 @@ pub(crate) fn decode_text_string(b: &[u8]) -> String {
     out
 }
 
+/// Whitespace-normalised character similarity of two texts: 1 − edit distance / longer length
+/// (the measure the fixture test and the benchmark score extraction with).
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .collect::<Vec<char>>()
+    };
+    let (a, b) = (norm(a), norm(b));
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0usize; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    1.0 - prev[b.len()] as f64 / a.len().max(b.len()) as f64
+}
+
 #[cfg(test)]
 mod tests;
