@@ -254,10 +254,16 @@ impl Archive {
             .open(&path)
             .map_err(|e| Error::io(&path, e))?;
         let start = Instant::now();
+        // How long to wait can be shortened (tests, scripts) with OGP_WRITE_WAIT_MS.
+        let wait = std::env::var("OGP_WRITE_WAIT_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .map(Duration::from_millis)
+            .unwrap_or(WRITE_WAIT);
         loop {
             match file.try_lock() {
                 Ok(()) => break,
-                Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < WRITE_WAIT => {
+                Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < wait => {
                     std::thread::sleep(Duration::from_millis(50));
                 }
                 Err(std::fs::TryLockError::WouldBlock) => return Err(Error::Busy),

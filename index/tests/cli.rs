@@ -457,3 +457,28 @@ fn searches_answer_while_another_process_ingests() {
     assert!(ingest.wait().unwrap().success());
     assert!(searches >= 2);
 }
+
+#[test]
+fn a_second_writer_is_told_the_archive_is_in_use_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(run(dir.path(), &["ingest", samples().to_str().unwrap()])
+        .status
+        .success());
+    let archive = ogp_archive::Archive::open(dir.path()).unwrap();
+    let before = archive.list(&Default::default()).unwrap();
+    let guard = archive.write_lock().unwrap();
+    let o = cli(dir.path())
+        .env("OGP_WRITE_WAIT_MS", "300")
+        .args(["remove", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("in use by another process"), "{err}");
+    // Reading still works while the other writer holds the lock.
+    let o = run(dir.path(), &["search", "lidzdaliba", "--json"]);
+    assert!(o.status.success());
+    drop(guard);
+    assert_eq!(archive.list(&Default::default()).unwrap(), before);
+    assert!(run(dir.path(), &["remove", "1"]).status.success());
+}
