@@ -142,3 +142,27 @@ impl Store {
         Ok(sha256_hex(&bytes) == sha256)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_real_hash_becomes_a_path_inside_the_store() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("store");
+        let sha = sha256_hex(b"x");
+        let p = store.path_of(&sha).expect("a hash is a path");
+        assert!(p.starts_with(dir.path()));
+        for bad in [
+            "../../etc/passwd",
+            "",
+            "..",
+            "/etc/passwd",
+            &sha[..63],
+            &sha.to_uppercase(),
+        ] {
+            assert_eq!(store.path_of(bad), None, "{bad}");
+        }
+    }
+}

@@ -590,6 +590,41 @@ mod tests {
     }
 
     #[test]
+    fn csp_forbids_remote_and_inline_scripts() {
+        let conf: serde_json::Value =
+            serde_json::from_str(include_str!("../tauri.conf.json")).expect("tauri.conf.json");
+        let csp = &conf["app"]["security"]["csp"];
+        assert_eq!(csp["default-src"], "'self'");
+        assert_eq!(csp["script-src"], "'self'");
+        for (directive, value) in csp.as_object().expect("csp object") {
+            let v = value.as_str().unwrap_or_default();
+            assert!(
+                !v.contains("https:") && !v.contains("http://*") && !v.contains('*'),
+                "{directive}: {v}"
+            );
+            assert!(
+                !v.contains("unsafe-inline") && !v.contains("unsafe-eval"),
+                "{directive}: {v}"
+            );
+        }
+        let caps: serde_json::Value =
+            serde_json::from_str(include_str!("../capabilities/default.json"))
+                .expect("capabilities");
+        let perms: Vec<&str> = caps["permissions"]
+            .as_array()
+            .expect("permissions")
+            .iter()
+            .filter_map(|p| p.as_str())
+            .collect();
+        assert!(
+            perms
+                .iter()
+                .all(|p| !p.starts_with("fs:") && !p.starts_with("shell:")),
+            "{perms:?}"
+        );
+    }
+
+    #[test]
     fn protocol_accepts_only_document_ids() {
         assert_eq!(document_id("/12"), Some(12));
         assert_eq!(document_id("12"), Some(12));
