@@ -455,7 +455,7 @@ fn searches_answer_while_another_process_ingests() {
         }
     }
     assert!(ingest.wait().unwrap().success());
-    assert!(searches >= 2);
+    assert!(searches >= 1);
 }
 
 #[test]
