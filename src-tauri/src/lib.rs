@@ -6,9 +6,7 @@
 //! the main thread and reports progress over a [`Channel`] or an event.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use chrono::NaiveDate;
 use ogp_archive::{
@@ -466,38 +464,21 @@ fn load_samples<R: Runtime>(app: &AppHandle<R>) {
         total,
         ..Default::default()
     };
-    let finished = Arc::new(AtomicBool::new(false));
-    {
-        // The library's first-run load has no progress callback: count what is catalogued.
-        let (app, archive, status, finished) = (
-            app.clone(),
-            archive.clone(),
-            status.clone(),
-            finished.clone(),
-        );
-        std::thread::spawn(move || {
-            while !finished.load(Ordering::SeqCst) {
-                let done = archive
-                    .list(&Filter::default())
-                    .map(|d| d.len())
-                    .unwrap_or(0);
-                let snapshot = {
-                    let mut s = status.lock().unwrap_or_else(|e| e.into_inner());
-                    if !s.loading {
-                        break;
-                    }
-                    s.done = done.min(s.total);
-                    s.clone()
-                };
-                let _ = app.emit("samples", snapshot);
-                std::thread::sleep(Duration::from_millis(300));
-            }
-        });
-    }
     let app = app.clone();
     std::thread::spawn(move || {
-        let result = archive.load_samples_if_new(&samples_dir);
-        finished.store(true, Ordering::SeqCst);
+        let progress_status = status.clone();
+        let progress_app = app.clone();
+        let result = archive.load_samples_if_new_with(&samples_dir, &mut |p, outcome| {
+            if outcome.is_none() {
+                return;
+            }
+            let snapshot = {
+                let mut s = progress_status.lock().unwrap_or_else(|e| e.into_inner());
+                s.done = p.done.min(s.total);
+                s.clone()
+            };
+            let _ = progress_app.emit("samples", snapshot);
+        });
         let snapshot = {
             let mut s = status.lock().unwrap_or_else(|e| e.into_inner());
             s.loading = false;
