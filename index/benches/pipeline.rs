@@ -461,6 +461,18 @@ fn main() {
         println!("\nWhole process `ogp-archive search QUERY --json` (cold process, warm disk): median {:.1} ms over 10 queries.", median(procs));
     }
 
+    // ---- opening (with its consistency check) ----
+    let open_ms = median(
+        (0..repeat)
+            .map(|_| {
+                let s = Instant::now();
+                drop(Archive::open(&archive_dir).expect("reopen"));
+                s.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect(),
+    );
+    println!("\n`Archive::open` of the {n_docs}-document archive, nothing to repair (store, catalogue and index checked): median {open_ms:.1} ms.");
+
     // ---- export ----
     let archive = Archive::open(&archive_dir).expect("reopen");
     let docs5 = archive
