@@ -716,16 +716,10 @@ impl Archive {
                 Ok(d) if d.trashed_at.is_none() => d,
                 _ => continue,
             };
-            let text = cat
-                .pages(g.doc_id)?
-                .into_iter()
-                .find(|(n, _, _)| *n == g.page)
-                .map(|(_, _, t)| t)
-                .unwrap_or_default();
             let snippet = if g.title_only {
                 search::snippet(&gens, doc.lang, &doc.title)
             } else {
-                search::snippet(&gens, doc.lang, &text)
+                search::snippet(&gens, doc.lang, &cat.page_text(g.doc_id, g.page)?)
             };
             hits.push(SearchHit {
                 id: doc.id,

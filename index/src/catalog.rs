@@ -550,6 +550,16 @@ impl Catalog {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The text of one page (empty when there is no such page).
+    pub fn page_text(&self, id: i64, page: i64) -> Result<String> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT text FROM pages WHERE doc_id = ?1 AND page = ?2")?
+            .query_row(params![id, page], |r| r.get(0))
+            .optional()?
+            .unwrap_or_default())
+    }
+
     /// Applies a correction to documents, marking each changed field as the user's.
     pub fn apply_patch(&mut self, ids: &[i64], p: &Patch) -> Result<()> {
         let session_id = match p.session {
