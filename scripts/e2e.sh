@@ -37,18 +37,7 @@ if [ -z "${E2E_INSIDE_XVFB:-}" ] && [ -z "${DISPLAY:-}" ]; then
   exec xvfb-run -a -s "-screen 0 1280x800x24" "$0" "$@"
 fi
 
-LOG="$TARGET_DIR/tauri-driver.log"
-if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
-  echo "port $PORT is already in use (another tauri-driver?): set E2E_DRIVER_PORT" >&2
-  exit 1
-fi
-tauri-driver --port "$PORT" --native-port "$NATIVE_PORT" >"$LOG" 2>&1 &
-DRIVER=$!
-trap 'kill $DRIVER 2>/dev/null || true' EXIT
-for _ in $(seq 100); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break
-  sleep 0.1
-done
-kill -0 "$DRIVER" 2>/dev/null || { echo "tauri-driver did not start: see $LOG" >&2; exit 1; }
+. scripts/lib-driver.sh
+start_tauri_driver "$PORT" "$NATIVE_PORT" "$TARGET_DIR/tauri-driver.log"
 
 cargo test --workspace --test app -- --ignored --test-threads=1 "$@"

@@ -12,8 +12,8 @@ TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
 if [ -z "${SCREENSHOTS_INSIDE_XVFB:-}" ]; then
   command -v tauri-driver >/dev/null 2>&1 || cargo install tauri-driver --locked
   scripts/build-ui.sh
-  cargo build -p ogp-archive-app
-  cargo test -p e2e --test screenshots --no-run
+  cargo build --workspace
+  cargo test --workspace --test screenshots --no-run
   export SCREENSHOTS_INSIDE_XVFB=1
   exec xvfb-run -a -s "-screen 0 1280x800x24" "$0" "$@"
 fi
@@ -21,21 +21,10 @@ fi
 export E2E_APP_BIN="$TARGET_DIR/debug/ogp-archive-app"
 PORT=${E2E_DRIVER_PORT:-4444}
 export E2E_DRIVER_URL="http://127.0.0.1:$PORT"
-LOG="$TARGET_DIR/tauri-driver-screenshots.log"
-if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
-  echo "port $PORT is already in use (another tauri-driver?): set E2E_DRIVER_PORT" >&2
-  exit 1
-fi
-tauri-driver --port "$PORT" --native-port "${E2E_NATIVE_PORT:-4445}" >"$LOG" 2>&1 &
-DRIVER=$!
-trap 'kill $DRIVER 2>/dev/null || true' EXIT
-for _ in $(seq 100); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break
-  sleep 0.1
-done
-kill -0 "$DRIVER" 2>/dev/null || { echo "tauri-driver did not start: see $LOG" >&2; exit 1; }
+. scripts/lib-driver.sh
+start_tauri_driver "$PORT" "${E2E_NATIVE_PORT:-4445}" "$TARGET_DIR/tauri-driver-screenshots.log"
 
-cargo test -p e2e --test screenshots -- --ignored --nocapture
+cargo test --workspace --test screenshots -- --ignored --nocapture
 
 for f in docs/screenshot-*.png; do
   convert "$f" -strip "$f"
