@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use ogp_archive::pdf::{self, similarity, Limits};
 use ogp_archive::{Archive, Filter};
@@ -519,5 +519,4 @@ fn main() {
             bytes5 as f64 / 1e6 / t
         );
     }
-    let _ = Duration::ZERO;
 }
