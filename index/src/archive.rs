@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -23,6 +24,7 @@ use crate::error::{Error, FileError, Result};
 use crate::model::{
     Cycle, DocumentInfo, Facets, Filter, Kind, Lang, Patch, SearchHit, Session, Sources,
 };
+use crate::ocr;
 use crate::pdf::{self, PageStatus};
 use crate::search::{self, IndexDoc, SearchIndex};
 use crate::store::{self, Store};
@@ -124,6 +126,43 @@ pub struct ExportSummary {
 pub struct VerifyReport {
     pub documents: usize,
     pub problems: Vec<String>,
+}
+
+/// The OCR queue, and whether the engine is installed.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct OcrStatus {
+    pub queued: usize,
+    pub done: usize,
+    pub failed: usize,
+    /// An OCR job holds this archive (this process or another).
+    pub running: bool,
+    /// The engine's version when it is installed.
+    pub engine: Option<String>,
+    /// When it is not: what to install, Latvian / English.
+    pub unavailable: Option<String>,
+}
+
+/// What happened to one page in an OCR job.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct OcrPageOutcome {
+    pub id: i64,
+    pub file_name: String,
+    pub page: i64,
+    pub confidence: Option<f32>,
+    /// `embedded` or `rendered`.
+    pub image: Option<String>,
+    pub seconds: f64,
+    pub error_code: Option<String>,
+    /// Latvian / English.
+    pub error: Option<String>,
+}
+
+/// The result of an OCR job.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct OcrSummary {
+    pub recognized: usize,
+    pub failed: Vec<OcrPageOutcome>,
+    pub seconds: f64,
 }
 
 /// What opening the archive repaired.
@@ -377,7 +416,9 @@ impl Archive {
                 date: doc.date,
                 pages: pages
                     .iter()
-                    .filter(|(_, status, text)| status == "text" && !text.is_empty())
+                    .filter(|(_, status, text)| {
+                        (status == "text" || status == "ocr") && !text.is_empty()
+                    })
                     .map(|(n, _, text)| (*n, text.as_str()))
                     .collect(),
             },
@@ -904,6 +945,233 @@ impl Archive {
             }
         }
         Ok(report)
+    }
+
+    // ---- OCR ----
+
+    /// How many pages wait for OCR, are done or failed, and whether the engine is here.
+    pub fn ocr_status(&self) -> Result<OcrStatus> {
+        let (queued, done, failed) = self.cat().ocr_counts()?;
+        let running = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.dir.join("ocr.lock"))
+            .map(|f| f.try_lock().is_err())
+            .unwrap_or(false);
+        let (engine, unavailable) = match ocr::Engine::detect() {
+            Ok(e) => (Some(e.version), None),
+            Err(e) => (None, Some(e.user_message())),
+        };
+        Ok(OcrStatus {
+            queued,
+            done,
+            failed,
+            running,
+            engine,
+            unavailable,
+        })
+    }
+
+    /// Queues the flagged pages of these documents (or of all) for OCR, failed pages included.
+    pub fn queue_ocr(&self, ids: Option<&[i64]>) -> Result<usize> {
+        let _guard = self.write_lock()?;
+        self.cat().queue_ocr(ids)
+    }
+
+    /// Recognises the queued pages (of these documents, or all): both cores, one Tesseract
+    /// process per core, each page committed (and made searchable) as it is done. Only one OCR
+    /// job runs per archive; a second gets [`Error::OcrBusy`]. The engine runs without the
+    /// write lock, which is taken only to store each result, so ingest and edits go on beside
+    /// it. `cancel` stops the job between pages; what was done is kept, the rest stays queued.
+    pub fn run_ocr(
+        &self,
+        engine: &ocr::Engine,
+        ids: Option<&[i64]>,
+        progress: &mut dyn FnMut(&Progress, Option<&OcrPageOutcome>),
+        cancel: &AtomicBool,
+    ) -> Result<OcrSummary> {
+        let start = Instant::now();
+        let lock_path = self.dir.join("ocr.lock");
+        let lock = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|e| Error::io(&lock_path, e))?;
+        if lock.try_lock().is_err() {
+            return Err(Error::OcrBusy);
+        }
+        let tasks = self.cat().ocr_queue(ids)?;
+        let total = tasks.len();
+        let mut summary = OcrSummary::default();
+        if tasks.is_empty() {
+            return Ok(summary);
+        }
+        let mut left_per_doc: HashMap<i64, usize> = HashMap::new();
+        for t in &tasks {
+            *left_per_doc.entry(t.doc_id).or_default() += 1;
+        }
+        let workers = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            .min(total);
+        let next = AtomicUsize::new(0);
+        let (tx, rx) = std::sync::mpsc::channel::<(
+            usize,
+            std::result::Result<ocr::Recognized, ocr::PageError>,
+        )>();
+        std::thread::scope(|s| -> Result<()> {
+            for _ in 0..workers {
+                let tx = tx.clone();
+                let (tasks, next) = (&tasks, &next);
+                s.spawn(move || {
+                    let Ok(work) = tempfile::Builder::new().prefix("ogp-ocr-").tempdir() else {
+                        return;
+                    };
+                    let mut parsed: Option<(String, Option<lopdf::Document>)> = None;
+                    loop {
+                        let i = next.fetch_add(1, Ordering::SeqCst);
+                        if i >= tasks.len() || cancel.load(Ordering::SeqCst) {
+                            break;
+                        }
+                        let t = &tasks[i];
+                        let Some(path) = self.store.path_of(&t.sha256) else {
+                            continue;
+                        };
+                        if parsed.as_ref().map(|(sha, _)| sha) != Some(&t.sha256) {
+                            parsed = Some((t.sha256.clone(), self.parse_for_ocr(&path)));
+                        }
+                        let doc = parsed.as_ref().and_then(|(_, d)| d.as_ref());
+                        let page = u32::try_from(t.page).unwrap_or(u32::MAX);
+                        let r = engine.recognize(&path, doc, page, work.path());
+                        if tx.send((i, r)).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(tx);
+            let mut dirty: Vec<i64> = Vec::new();
+            let mut last_flush = Instant::now();
+            for (done, (i, result)) in rx.iter().enumerate() {
+                let t = &tasks[i];
+                let outcome = self.store_ocr_result(engine, t, result)?;
+                match &outcome.error {
+                    None => summary.recognized += 1,
+                    Some(_) => summary.failed.push(outcome.clone()),
+                }
+                let left = left_per_doc.entry(t.doc_id).or_default();
+                *left = left.saturating_sub(1);
+                if outcome.error.is_none() && !dirty.contains(&t.doc_id) {
+                    dirty.push(t.doc_id);
+                }
+                // A document becomes searchable when its last page is done, and at least
+                // every few seconds while a long scan is being read.
+                if !dirty.is_empty()
+                    && (*left == 0 || last_flush.elapsed() > Duration::from_secs(5))
+                {
+                    let _guard = self.write_lock_patiently(cancel)?;
+                    self.reindex_unlocked(&dirty)?;
+                    dirty.clear();
+                    last_flush = Instant::now();
+                }
+                progress(
+                    &Progress {
+                        done: done + 1,
+                        total,
+                        current: format!("{} — {}. lpp.", t.file_name, t.page),
+                    },
+                    Some(&outcome),
+                );
+            }
+            if !dirty.is_empty() {
+                let _guard = self.write_lock_patiently(cancel)?;
+                self.reindex_unlocked(&dirty)?;
+            }
+            Ok(())
+        })?;
+        summary.seconds = start.elapsed().as_secs_f64();
+        drop(lock);
+        Ok(summary)
+    }
+
+    /// Parses a stored PDF once for all its queued pages (its scan images are then taken
+    /// directly); None when it cannot be parsed here, and the pages are rendered instead.
+    fn parse_for_ocr(&self, path: &Path) -> Option<lopdf::Document> {
+        let bytes = std::fs::read(path).ok()?;
+        let opts = lopdf::LoadOptions {
+            max_decompressed_size: Some(self.limits.max_stream_bytes),
+            ..Default::default()
+        };
+        install_quiet_hook();
+        QUIET_PANICS.with(|q| q.set(true));
+        let r = catch_unwind(AssertUnwindSafe(|| {
+            lopdf::Document::load_mem_with_options(&bytes, opts).ok()
+        }));
+        QUIET_PANICS.with(|q| q.set(false));
+        r.ok().flatten().filter(|d| !d.is_encrypted())
+    }
+
+    /// The write lock for an OCR result: waits as long as another writer (a long ingest)
+    /// needs, unless the job is cancelled.
+    fn write_lock_patiently(&self, cancel: &AtomicBool) -> Result<WriteGuard<'_>> {
+        loop {
+            match self.write_lock() {
+                Err(Error::Busy) if !cancel.load(Ordering::SeqCst) => continue,
+                other => return other,
+            }
+        }
+    }
+
+    fn store_ocr_result(
+        &self,
+        engine: &ocr::Engine,
+        t: &crate::catalog::OcrTask,
+        result: std::result::Result<ocr::Recognized, ocr::PageError>,
+    ) -> Result<OcrPageOutcome> {
+        let mut out = OcrPageOutcome {
+            id: t.doc_id,
+            file_name: t.file_name.clone(),
+            page: t.page,
+            confidence: None,
+            image: None,
+            seconds: 0.0,
+            error_code: None,
+            error: None,
+        };
+        let _guard = self.write_lock_patiently(&AtomicBool::new(false))?;
+        match result {
+            Ok(r) => {
+                let words = serde_json::to_string(&r.words).unwrap_or_else(|_| "[]".into());
+                self.cat().save_ocr(
+                    t.doc_id,
+                    t.page,
+                    &r.text,
+                    r.confidence,
+                    &engine.version,
+                    &words,
+                )?;
+                out.confidence = Some(r.confidence);
+                out.image = Some(r.image);
+                out.seconds = r.seconds;
+            }
+            Err(e) => {
+                let msg = e.user_message();
+                self.cat().fail_ocr(t.doc_id, t.page, &msg)?;
+                out.error_code = Some(e.code().into());
+                out.error = Some(msg);
+            }
+        }
+        Ok(out)
+    }
+
+    /// A recognised page's word boxes (see [`ocr::Word`]); empty if it was not recognised.
+    pub fn page_words(&self, id: i64, page: i64) -> Result<Vec<ocr::Word>> {
+        let json = self.cat().page_words(id, page)?;
+        Ok(json
+            .and_then(|j| serde_json::from_str(&j).ok())
+            .unwrap_or_default())
     }
 
     // ---- export ----

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use crate::error::{Error, Result};
-use crate::model::{Cycle, DocumentInfo, Filter, Kind, Lang, Patch, Session, Sources};
+use crate::model::{Cycle, DocumentInfo, Filter, Kind, Lang, OcrPage, Patch, Session, Sources};
 use crate::pdf::PageStatus;
 
 /// Each entry moves the schema one version up. Never edit an entry that has shipped.
@@ -68,7 +68,25 @@ const MIGRATIONS: &[&str] = &[
         started_at TEXT NOT NULL
     );
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
+    // 2: the OCR queue lives on the pages it concerns. `ocr` is NULL (not needed), `queued`,
+    // `done` or `failed`; a recognised page's status becomes `ocr` and its text the OCR text.
+    // Word boxes are kept apart, so that page texts stay small to read.
+    "ALTER TABLE pages ADD COLUMN ocr TEXT;
+    ALTER TABLE pages ADD COLUMN ocr_confidence REAL;
+    ALTER TABLE pages ADD COLUMN ocr_error TEXT;
+    UPDATE pages SET ocr = 'queued' WHERE status IN ('no-text-layer', 'unreadable-text');
+    CREATE INDEX pages_ocr ON pages(ocr) WHERE ocr IS NOT NULL;
+    CREATE TABLE page_words (
+        doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        page INTEGER NOT NULL,
+        engine TEXT NOT NULL,
+        words TEXT NOT NULL,
+        PRIMARY KEY (doc_id, page)
+    ) WITHOUT ROWID;",
 ];
+
+/// Page statuses that need OCR.
+const FLAGGED: &str = "('no-text-layer', 'unreadable-text')";
 
 /// The cycles of DOMAIN.md. Years of 1–3 are the usual OGP records; all are editable data.
 const SEED_CYCLES: &[(i64, i32, i32, &str)] = &[
@@ -125,6 +143,15 @@ pub fn page_status_str(s: PageStatus) -> &'static str {
         PageStatus::NoTextLayer => "no-text-layer",
         PageStatus::UnreadableText => "unreadable-text",
     }
+}
+
+/// A page waiting for OCR.
+#[derive(Clone, Debug)]
+pub struct OcrTask {
+    pub doc_id: i64,
+    pub sha256: String,
+    pub file_name: String,
+    pub page: i64,
 }
 
 fn now() -> String {
@@ -184,6 +211,7 @@ fn doc_from_row(r: &Row) -> rusqlite::Result<DocumentInfo> {
             .split(',')
             .filter_map(|p| p.parse().ok())
             .collect(),
+        ocr_pages: Vec::new(),
     })
 }
 
@@ -479,10 +507,18 @@ impl Catalog {
         let id = tx.last_insert_rowid();
         {
             let mut st = tx.prepare_cached(
-                "INSERT INTO pages (doc_id, page, status, text) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO pages (doc_id, page, status, text, ocr) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
             for (i, (status, text)) in d.pages.iter().enumerate() {
-                st.execute(params![id, i as i64 + 1, page_status_str(*status), text])?;
+                let queued = matches!(status, PageStatus::NoTextLayer | PageStatus::UnreadableText)
+                    .then_some("queued");
+                st.execute(params![
+                    id,
+                    i as i64 + 1,
+                    page_status_str(*status),
+                    text,
+                    queued
+                ])?;
             }
         }
         tx.execute("DELETE FROM pending WHERE sha256 = ?1", [d.sha256])?;
@@ -491,7 +527,8 @@ impl Catalog {
     }
 
     pub fn get(&self, id: i64) -> Result<DocumentInfo> {
-        self.conn
+        let mut doc = self
+            .conn
             .query_row(
                 &format!(
                     "SELECT {DOC_COLUMNS} FROM documents d LEFT JOIN sessions s ON s.id = d.session_id
@@ -501,7 +538,162 @@ impl Catalog {
                 doc_from_row,
             )
             .optional()?
-            .ok_or(Error::NoSuchDocument(id))
+            .ok_or(Error::NoSuchDocument(id))?;
+        doc.ocr_pages = self.ocr_pages(id)?;
+        Ok(doc)
+    }
+
+    /// The OCR state of each of a document's pages that needed it.
+    pub fn ocr_pages(&self, id: i64) -> Result<Vec<OcrPage>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT page, ocr, ocr_confidence, ocr_error FROM pages
+             WHERE doc_id = ?1 AND ocr IS NOT NULL ORDER BY page",
+        )?;
+        let rows = st.query_map([id], |r| {
+            Ok(OcrPage {
+                page: r.get(0)?,
+                state: r.get(1)?,
+                confidence: r.get::<_, Option<f64>>(2)?.map(|c| c as f32),
+                error: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Queues the flagged pages of these documents (all documents when `ids` is None) that are
+    /// not queued yet, failed ones included. Returns how many pages were queued.
+    pub fn queue_ocr(&mut self, ids: Option<&[i64]>) -> Result<usize> {
+        let sql = format!(
+            "UPDATE pages SET ocr = 'queued', ocr_error = NULL
+             WHERE status IN {FLAGGED} AND (ocr IS NULL OR ocr = 'failed')
+               AND doc_id IN (SELECT id FROM documents WHERE trashed_at IS NULL)"
+        );
+        match ids {
+            None => Ok(self.conn.execute(&sql, [])?),
+            Some(ids) => {
+                let tx = self.conn.transaction()?;
+                let mut n = 0;
+                for id in ids {
+                    tx.query_row("SELECT 1 FROM documents WHERE id = ?1", [id], |_| Ok(()))
+                        .optional()?
+                        .ok_or(Error::NoSuchDocument(*id))?;
+                    n += tx.execute(&format!("{sql} AND doc_id = ?1"), [id])?;
+                }
+                tx.commit()?;
+                Ok(n)
+            }
+        }
+    }
+
+    /// Pages waiting for OCR (of these documents, or all), in document and page order.
+    /// Trashed documents wait until they are restored.
+    pub fn ocr_queue(&self, ids: Option<&[i64]>) -> Result<Vec<OcrTask>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT p.doc_id, d.sha256, d.file_name, p.page FROM pages p
+             JOIN documents d ON d.id = p.doc_id
+             WHERE p.ocr = 'queued' AND d.trashed_at IS NULL ORDER BY p.doc_id, p.page",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok(OcrTask {
+                doc_id: r.get(0)?,
+                sha256: r.get(1)?,
+                file_name: r.get(2)?,
+                page: r.get(3)?,
+            })
+        })?;
+        let all: Vec<OcrTask> = rows.collect::<rusqlite::Result<_>>()?;
+        Ok(match ids {
+            None => all,
+            Some(ids) => all
+                .into_iter()
+                .filter(|t| ids.contains(&t.doc_id))
+                .collect(),
+        })
+    }
+
+    /// Pages queued, done and failed, over documents not in the trash.
+    pub fn ocr_counts(&self) -> Result<(usize, usize, usize)> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT p.ocr, count(*) FROM pages p JOIN documents d ON d.id = p.doc_id
+             WHERE p.ocr IS NOT NULL AND d.trashed_at IS NULL GROUP BY p.ocr",
+        )?;
+        let mut counts = (0, 0, 0);
+        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+        for row in rows {
+            let (state, n) = row?;
+            match state.as_str() {
+                "queued" => counts.0 = n as usize,
+                "done" => counts.1 = n as usize,
+                "failed" => counts.2 = n as usize,
+                _ => {}
+            }
+        }
+        Ok(counts)
+    }
+
+    /// Stores a page's OCR text, confidence and word boxes, and updates the document's status:
+    /// `ocr` once none of its pages is flagged any more. The document is marked for
+    /// re-indexing. A page that is no longer queued (its document emptied from the trash, or
+    /// already done by someone else) is left alone; returns whether the page was saved.
+    pub fn save_ocr(
+        &mut self,
+        doc_id: i64,
+        page: i64,
+        text: &str,
+        confidence: f32,
+        engine: &str,
+        words_json: &str,
+    ) -> Result<bool> {
+        let tx = self.conn.transaction()?;
+        let status = if text.trim().is_empty() {
+            "blank"
+        } else {
+            "ocr"
+        };
+        let n = tx.execute(
+            "UPDATE pages SET status = ?3, text = ?4, ocr = 'done', ocr_confidence = ?5,
+                ocr_error = NULL
+             WHERE doc_id = ?1 AND page = ?2 AND ocr = 'queued'",
+            params![doc_id, page, status, text, confidence as f64],
+        )?;
+        if n == 0 {
+            return Ok(false);
+        }
+        tx.execute(
+            "INSERT OR REPLACE INTO page_words (doc_id, page, engine, words) VALUES (?1, ?2, ?3, ?4)",
+            params![doc_id, page, engine, words_json],
+        )?;
+        tx.execute(
+            &format!(
+                "UPDATE documents SET indexed = 0, status = CASE
+                    WHEN EXISTS (SELECT 1 FROM pages WHERE doc_id = ?1 AND status IN {FLAGGED})
+                    THEN status ELSE 'ocr' END
+                 WHERE id = ?1"
+            ),
+            [doc_id],
+        )?;
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// Records why a page could not be recognised; it stays flagged, out of the queue until
+    /// queued again.
+    pub fn fail_ocr(&mut self, doc_id: i64, page: i64, error: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE pages SET ocr = 'failed', ocr_error = ?3
+             WHERE doc_id = ?1 AND page = ?2 AND ocr = 'queued'",
+            params![doc_id, page, error],
+        )?;
+        Ok(())
+    }
+
+    /// The OCR word boxes of a page, as stored (JSON), if it was recognised.
+    pub fn page_words(&self, doc_id: i64, page: i64) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT words FROM page_words WHERE doc_id = ?1 AND page = ?2")?
+            .query_row(params![doc_id, page], |r| r.get(0))
+            .optional()?)
     }
 
     /// Documents matching the filter, newest session/date first. `trash` selects the trash.

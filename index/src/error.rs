@@ -96,6 +96,12 @@ pub enum Error {
     Export(String),
     #[error("the archive was made by a newer version of OGP Archive (schema {found}, this program knows {known})")]
     TooNew { found: i64, known: i64 },
+    #[error("scanned pages cannot be read: {0} is not installed (install it with: {hint})", hint = crate::ocr::INSTALL_HINT)]
+    OcrUnavailable(String),
+    #[error(
+        "text recognition is already running for this archive (in the app or another ogp-archive)"
+    )]
+    OcrBusy,
 }
 
 impl Error {
@@ -118,6 +124,8 @@ impl Error {
             Error::Invalid(_) => "invalid",
             Error::Export(_) => "export",
             Error::TooNew { .. } => "too-new",
+            Error::OcrUnavailable(_) => "ocr-unavailable",
+            Error::OcrBusy => "ocr-busy",
         }
     }
 
@@ -144,6 +152,11 @@ impl Error {
             Error::Invalid(m) => format!("nederīga vērtība: {m}"),
             Error::Export(_) => "eksporta kļūda".into(),
             Error::TooNew { .. } => "arhīvs izveidots ar jaunāku versiju".into(),
+            Error::OcrUnavailable(_) => format!(
+                "skenētās lapas nevar atpazīt: nav instalēts teksta atpazīšanas rīks Tesseract ar latviešu valodu ({})",
+                crate::ocr::INSTALL_HINT
+            ),
+            Error::OcrBusy => "teksta atpazīšana šim arhīvam jau notiek".into(),
         };
         format!("{lv} / {self}")
     }

@@ -10,13 +10,19 @@ pub mod error;
 pub mod export;
 pub mod latvian;
 pub mod model;
+pub mod ocr;
 pub mod pdf;
 pub mod search;
 pub mod store;
 
-pub use archive::{Archive, ExportSummary, IngestOutcome, Progress, VerifyReport};
+pub use archive::{
+    Archive, ExportSummary, IngestOutcome, OcrPageOutcome, OcrStatus, OcrSummary, Progress,
+    VerifyReport,
+};
 pub use error::{Error, FileError, Result};
-pub use model::{Cycle, DocumentInfo, Facets, Filter, Kind, Lang, Patch, SearchHit, Session};
+pub use model::{
+    Cycle, DocumentInfo, Facets, Filter, Kind, Lang, OcrPage, Patch, SearchHit, Session,
+};
 
 /// The sample documents shipped in the repository, loaded into an empty archive on first run.
 pub fn bundled_samples_dir() -> std::path::PathBuf {

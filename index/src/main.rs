@@ -60,6 +60,23 @@ enum Command {
         /// One JSON object per file
         #[arg(long)]
         json: bool,
+        /// Then recognise the text of scanned pages (OCR) right away
+        #[arg(long)]
+        ocr: bool,
+    },
+    /// Recognise the text of scanned pages and pages with unreadable fonts (OCR, Tesseract
+    /// lav+eng). With ids: those documents' flagged pages; --all: every flagged page, failed
+    /// ones again; neither: the pages waiting in the queue
+    Ocr {
+        ids: Vec<i64>,
+        #[arg(long, conflicts_with = "ids")]
+        all: bool,
+        /// Only show the queue and whether the engine is installed
+        #[arg(long)]
+        status: bool,
+        /// One JSON object per page, then the summary
+        #[arg(long)]
+        json: bool,
     },
     /// Print the text of every page, pages ending in a form feed (like `pdftotext FILE -`)
     Extract { file: PathBuf },
@@ -302,11 +319,73 @@ fn extract(file: &std::path::Path) -> ExitCode {
     }
 }
 
+/// Runs the OCR queue (of these documents, or all) with a progress bar on a terminal.
+fn run_ocr(archive: &Archive, ids: Option<Vec<i64>>, json: bool) -> ogp_archive::Result<ExitCode> {
+    let engine = ogp_archive::ocr::Engine::detect()?;
+    let total = archive.ocr_status()?.queued;
+    let pb = progress_bar(total);
+    let print = |line: String| match &pb {
+        Some(pb) => pb.println(line),
+        None => println!("{line}"),
+    };
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let summary = archive.run_ocr(
+        &engine,
+        ids.as_deref(),
+        &mut |p: &Progress, outcome| {
+            if let Some(pb) = &pb {
+                pb.set_length(p.total as u64);
+                pb.set_position(p.done as u64);
+                pb.set_message(p.current.clone());
+            }
+            let Some(o) = outcome else { return };
+            if json {
+                print(serde_json::to_string(o).unwrap_or_default());
+            } else if let Some(e) = &o.error {
+                print(format!(
+                    "failed     #{}  {}  p. {}: {e}",
+                    o.id, o.file_name, o.page
+                ));
+            } else {
+                print(format!(
+                    "recognised #{}  {}  p. {}  ({:.0}% confidence, {:.1} s)",
+                    o.id,
+                    o.file_name,
+                    o.page,
+                    o.confidence.unwrap_or_default(),
+                    o.seconds
+                ));
+            }
+        },
+        &cancel,
+    )?;
+    if let Some(pb) = pb {
+        pb.finish_and_clear();
+    }
+    if json {
+        println!("{}", serde_json::to_string(&summary).unwrap_or_default());
+    } else if summary.recognized + summary.failed.len() == 0 {
+        eprintln!("no pages wait for text recognition / neviena lapa negaida atpazīšanu");
+    } else {
+        eprintln!(
+            "{} pages recognised, {} failed, in {:.1} s",
+            summary.recognized,
+            summary.failed.len(),
+            summary.seconds
+        );
+    }
+    Ok(if summary.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
 fn run(archive: &Archive, command: Command) -> ogp_archive::Result<ExitCode> {
     let tty = std::io::stdout().is_terminal();
     match command {
         Command::Extract { .. } => unreachable!("handled before the archive is opened"),
-        Command::Ingest { paths, json } => {
+        Command::Ingest { paths, json, ocr } => {
             let files = Archive::collect_files(&paths);
             let pb = progress_bar(files.len());
             let print = |line: String| match &pb {
@@ -375,11 +454,55 @@ fn run(archive: &Archive, command: Command) -> ogp_archive::Result<ExitCode> {
                     outcomes.len() - added - failed
                 );
             }
+            let queued = archive.ocr_status()?.queued;
+            if ocr && queued > 0 {
+                let code = run_ocr(archive, None, json)?;
+                if code != ExitCode::SUCCESS {
+                    return Ok(code);
+                }
+            } else if queued > 0 && !json {
+                eprintln!(
+                    "{queued} scanned pages wait for text recognition: run `ogp-archive ocr` / \
+                     {queued} skenētas lapas gaida teksta atpazīšanu"
+                );
+            }
             Ok(if failed > 0 {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
             })
+        }
+        Command::Ocr {
+            ids,
+            all,
+            status,
+            json,
+        } => {
+            if status {
+                let st = archive.ocr_status()?;
+                if json {
+                    json_pretty(&st);
+                } else {
+                    println!(
+                        "{} pages queued, {} recognised, {} failed{}",
+                        st.queued,
+                        st.done,
+                        st.failed,
+                        if st.running { " (running now)" } else { "" }
+                    );
+                    match (&st.engine, &st.unavailable) {
+                        (Some(v), _) => println!("engine: {v} ({})", ogp_archive::ocr::LANGS),
+                        (None, Some(m)) => println!("{m}"),
+                        _ => {}
+                    }
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
+            let ids = (!ids.is_empty()).then_some(ids);
+            if all || ids.is_some() {
+                archive.queue_ocr(ids.as_deref())?;
+            }
+            run_ocr(archive, ids, json)
         }
         Command::Search {
             query,
@@ -461,6 +584,18 @@ fn run(archive: &Archive, command: Command) -> ogp_archive::Result<ExitCode> {
                 }
                 if let Some(t) = &d.trashed_at {
                     println!("  in trash  since {t}");
+                }
+            }
+            if !json {
+                let d = archive.get(id)?;
+                for p in &d.ocr_pages {
+                    let what = match (p.state.as_str(), p.confidence, &p.error) {
+                        ("done", Some(c), _) => format!("recognised text, confidence {c:.0}%"),
+                        ("failed", _, Some(e)) => format!("not recognised: {e}"),
+                        ("queued", _, _) => "waiting for text recognition".to_string(),
+                        (s, _, _) => s.to_string(),
+                    };
+                    println!("  page {:<5} {what}", p.page);
                 }
             }
             if text {

@@ -57,10 +57,14 @@ pub struct DocumentInfo {
     pub pages: i64,
     pub size: i64,
     pub sha256: String,
-    /// `ok`, `no-text-layer` or `unreadable-text`.
+    /// `ok`, `no-text-layer`, `unreadable-text`, or `ocr` once its flagged pages were all
+    /// recognised.
     pub status: String,
-    /// Page numbers (1-based) that have no text layer or unreadable text: the OCR queue.
+    /// Page numbers (1-based) that still have no text layer or unreadable text.
     pub flagged_pages: Vec<i64>,
+    /// The OCR state of every page that needed it (filled by `get`; empty in lists).
+    #[serde(default)]
+    pub ocr_pages: Vec<OcrPage>,
     pub added_at: String,
     pub trashed_at: Option<String>,
     pub sources: Sources,
@@ -69,6 +73,16 @@ pub struct DocumentInfo {
     /// A meeting date stated in the document that matches no known session.
     pub unknown_session_date: Option<NaiveDate>,
     pub producer: Option<String>,
+}
+
+/// A page that needed OCR: `queued`, `done` (with its confidence) or `failed` (with why).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct OcrPage {
+    pub page: i64,
+    pub state: String,
+    /// Mean word confidence, 0–100.
+    pub confidence: Option<f32>,
+    pub error: Option<String>,
 }
 
 /// Filters shared by `list` and `search`.

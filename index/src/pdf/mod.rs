@@ -251,7 +251,11 @@ struct Extractor<'a> {
 }
 
 /// Follows page-tree inheritance (`Parent`) for an attribute.
-fn inherited<'a>(doc: &'a lopdf::Document, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+pub(crate) fn inherited<'a>(
+    doc: &'a lopdf::Document,
+    page: &'a Dictionary,
+    key: &[u8],
+) -> Option<&'a Object> {
     let mut d = page;
     for _ in 0..64 {
         if let Some(v) = dict_get(doc, d, key) {
@@ -262,7 +266,7 @@ fn inherited<'a>(doc: &'a lopdf::Document, page: &'a Dictionary, key: &[u8]) -> 
     None
 }
 
-fn rect(doc: &lopdf::Document, o: &Object) -> Option<[f32; 4]> {
+pub(crate) fn rect(doc: &lopdf::Document, o: &Object) -> Option<[f32; 4]> {
     let a = arr(doc, o)?;
     if a.len() != 4 {
         return None;
