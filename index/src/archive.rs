@@ -450,6 +450,30 @@ impl Archive {
         out
     }
 
+    /// The cycles and sessions the classifier may choose from.
+    fn classify_refs(&self) -> Result<(Vec<CycleRef>, Vec<SessionRef>)> {
+        let cat = self.cat();
+        let cycles: Vec<CycleRef> = cat
+            .cycles()?
+            .into_iter()
+            .map(|c| CycleRef {
+                number: c.number,
+                start_year: c.start_year,
+                end_year: c.end_year,
+            })
+            .collect();
+        let sessions: Vec<SessionRef> = cat
+            .sessions(None)?
+            .into_iter()
+            .map(|s| SessionRef {
+                id: s.id,
+                cycle: s.cycle,
+                date: s.date,
+            })
+            .collect();
+        Ok((cycles, sessions))
+    }
+
     fn prepare(&self, path: &Path, cycles: &[CycleRef], sessions: &[SessionRef]) -> Prepared {
         let mut prepared = Prepared {
             path: path.to_path_buf(),
@@ -502,28 +526,7 @@ impl Archive {
     ) -> Result<Vec<IngestOutcome>> {
         let files = Self::collect_files(paths);
         let _guard = self.write_lock()?;
-        let (cycles, sessions) = {
-            let cat = self.cat();
-            let cycles: Vec<CycleRef> = cat
-                .cycles()?
-                .into_iter()
-                .map(|c| CycleRef {
-                    number: c.number,
-                    start_year: c.start_year,
-                    end_year: c.end_year,
-                })
-                .collect();
-            let sessions: Vec<SessionRef> = cat
-                .sessions(None)?
-                .into_iter()
-                .map(|s| SessionRef {
-                    id: s.id,
-                    cycle: s.cycle,
-                    date: s.date,
-                })
-                .collect();
-            (cycles, sessions)
-        };
+        let (cycles, sessions) = self.classify_refs()?;
         let session_dates: HashMap<i64, NaiveDate> =
             sessions.iter().map(|s| (s.id, s.date)).collect();
         let mut writer = self.index.writer()?;
@@ -949,6 +952,11 @@ impl Archive {
 
     // ---- OCR ----
 
+    /// Pages (queued, done, failed) for OCR, over documents not in the trash.
+    pub fn ocr_counts(&self) -> Result<(usize, usize, usize)> {
+        self.cat().ocr_counts()
+    }
+
     /// How many pages wait for OCR, are done or failed, and whether the engine is here.
     pub fn ocr_status(&self) -> Result<OcrStatus> {
         let (queued, done, failed) = self.cat().ocr_counts()?;
@@ -1016,6 +1024,14 @@ impl Archive {
             .map(|n| n.get())
             .unwrap_or(1)
             .min(total);
+        progress(
+            &Progress {
+                done: 0,
+                total,
+                current: format!("{} — {}. lpp.", tasks[0].file_name, tasks[0].page),
+            },
+            None,
+        );
         let next = AtomicUsize::new(0);
         let (tx, rx) = std::sync::mpsc::channel::<(
             usize,
@@ -1068,10 +1084,14 @@ impl Archive {
                 }
                 // A document becomes searchable when its last page is done, and at least
                 // every few seconds while a long scan is being read.
+                let doc_finished = *left == 0;
                 if !dirty.is_empty()
-                    && (*left == 0 || last_flush.elapsed() > Duration::from_secs(5))
+                    && (doc_finished || last_flush.elapsed() > Duration::from_secs(5))
                 {
                     let _guard = self.write_lock_patiently(cancel)?;
+                    if doc_finished && outcome.error.is_none() {
+                        self.reclassify_after_ocr(t.doc_id)?;
+                    }
                     self.reindex_unlocked(&dirty)?;
                     dirty.clear();
                     last_flush = Instant::now();
@@ -1094,6 +1114,40 @@ impl Archive {
         summary.seconds = start.elapsed().as_secs_f64();
         drop(lock);
         Ok(summary)
+    }
+
+    /// A scan had no text to classify by at ingest: now that it has, the guesses that came
+    /// from the file name or from nothing are made again from name and text together, as
+    /// ingest would have made them. A user's corrections and the PDF's own title stay.
+    fn reclassify_after_ocr(&self, id: i64) -> Result<()> {
+        let (cycles, sessions) = self.classify_refs()?;
+        let mut cat = self.cat();
+        let doc = cat.get(id)?;
+        let pages = cat.pages(id)?;
+        let texts: Vec<&str> = pages.iter().map(|(_, _, t)| t.as_str()).collect();
+        let c = classify::classify(&doc.file_name, None, &texts, &cycles, &sessions);
+        let src = |g: Option<Source>| g.map(source_str).unwrap_or("").to_string();
+        cat.apply_guesses(
+            id,
+            &crate::catalog::Guesses {
+                title: (c.title.value.clone(), src(Some(c.title.source))),
+                kind: (c.kind.value, src(Some(c.kind.source))),
+                lang: (c.lang.value, src(Some(c.lang.source))),
+                cycle: (
+                    c.cycle.as_ref().map(|g| g.value),
+                    src(c.cycle.as_ref().map(|g| g.source)),
+                ),
+                session: (
+                    c.session.as_ref().map(|g| g.value),
+                    src(c.session.as_ref().map(|g| g.source)),
+                ),
+                date: (
+                    c.date.as_ref().map(|g| g.value),
+                    src(c.date.as_ref().map(|g| g.source)),
+                ),
+                unknown_session_date: c.unknown_session_date,
+            },
+        )
     }
 
     /// Parses a stored PDF once for all its queued pages (its scan images are then taken

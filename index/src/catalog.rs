@@ -145,6 +145,17 @@ pub fn page_status_str(s: PageStatus) -> &'static str {
     }
 }
 
+/// Fresh guesses for a document, each with its source (see [`Catalog::apply_guesses`]).
+pub struct Guesses {
+    pub title: (String, String),
+    pub kind: (Kind, String),
+    pub lang: (Lang, String),
+    pub cycle: (Option<i64>, String),
+    pub session: (Option<i64>, String),
+    pub date: (Option<NaiveDate>, String),
+    pub unknown_session_date: Option<NaiveDate>,
+}
+
 /// A page waiting for OCR.
 #[derive(Clone, Debug)]
 pub struct OcrTask {
@@ -674,6 +685,48 @@ impl Catalog {
         )?;
         tx.commit()?;
         Ok(true)
+    }
+
+    /// Replaces a document's guesses with fresh ones, field by field, except where the user
+    /// corrected the field or the PDF's own title gave it. Marks the document for re-indexing.
+    pub fn apply_guesses(&mut self, id: i64, g: &Guesses) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let keep = "(src_{f} IN ('user', 'pdf_title') OR (',' || corrected || ',') LIKE '%,{f},%')";
+        let set = |f: &str, col: &str, v: &dyn rusqlite::ToSql, source: &str| -> Result<()> {
+            tx.execute(
+                &format!(
+                    "UPDATE documents SET {col} = ?2, src_{f} = ?3 WHERE id = ?1 AND NOT {}",
+                    keep.replace("{f}", f)
+                ),
+                params![id, v, source],
+            )?;
+            Ok(())
+        };
+        set("title", "title", &g.title.0, &g.title.1)?;
+        set("kind", "kind", &g.kind.0.as_str(), &g.kind.1)?;
+        set("lang", "lang", &g.lang.0.as_str(), &g.lang.1)?;
+        set(
+            "date",
+            "doc_date",
+            &g.date.0.map(|d| d.to_string()),
+            &g.date.1,
+        )?;
+        set("cycle", "cycle", &g.cycle.0, &g.cycle.1)?;
+        set("session", "session_id", &g.session.0, &g.session.1)?;
+        // A session belongs to a cycle; an unknown meeting date is noted only without one.
+        tx.execute(
+            "UPDATE documents SET cycle = (SELECT cycle FROM sessions WHERE id = session_id)
+             WHERE id = ?1 AND session_id IS NOT NULL",
+            [id],
+        )?;
+        tx.execute(
+            "UPDATE documents SET unknown_session_date = CASE WHEN session_id IS NULL THEN ?2 END,
+                indexed = 0
+             WHERE id = ?1",
+            params![id, g.unknown_session_date.map(|d| d.to_string())],
+        )?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Records why a page could not be recognised; it stays flagged, out of the queue until

@@ -104,6 +104,10 @@ pub fn embedded_scan(doc: &lopdf::Document, page: u32, work: &Path) -> Option<Em
                 .ok()?;
             let (header, body) = match (components, bpc) {
                 (1, 8) if !decode_inverted => (format!("P5\n{w} {h}\n255\n"), pixels),
+                (1, 2 | 4) if !decode_inverted => (
+                    format!("P5\n{w} {h}\n255\n"),
+                    expand_grey(&pixels, w, h, bpc)?,
+                ),
                 (3, 8) if !decode_inverted => (format!("P6\n{w} {h}\n255\n"), pixels),
                 (1, 1) => {
                     // PDF grey: 0 is black; PBM: 1 is black. A Decode of [1 0] flips it back.
@@ -118,7 +122,7 @@ pub fn embedded_scan(doc: &lopdf::Document, page: u32, work: &Path) -> Option<Em
             };
             let row = match (components, bpc) {
                 (_, 1) => (w as usize).div_ceil(8),
-                (c, _) => w as usize * c as usize,
+                (c, _) => w as usize * c as usize, // 2 and 4 bits are expanded to 8 by now
             };
             if body.len() < row * h as usize {
                 return None;
@@ -131,6 +135,27 @@ pub fn embedded_scan(doc: &lopdf::Document, page: u32, work: &Path) -> Option<Em
         }
         _ => None,
     }
+}
+
+/// 2- or 4-bit grey rows (each padded to a byte) as 8-bit grey.
+fn expand_grey(packed: &[u8], w: u32, h: u32, bpc: u32) -> Option<Vec<u8>> {
+    let (w, h) = (w as usize, h as usize);
+    let row_bytes = (w * bpc as usize).div_ceil(8);
+    if packed.len() < row_bytes * h {
+        return None;
+    }
+    let per_byte = 8 / bpc as usize;
+    let max = (1u32 << bpc) - 1;
+    let mut out = Vec::with_capacity(w * h);
+    for row in packed.chunks(row_bytes).take(h) {
+        for x in 0..w {
+            let byte = row[x / per_byte];
+            let shift = 8 - bpc as usize * (x % per_byte + 1);
+            let v = (u32::from(byte) >> shift) & max;
+            out.push((v * 255 / max) as u8);
+        }
+    }
+    Some(out)
 }
 
 fn is_image(doc: &lopdf::Document, d: &Dictionary) -> bool {
@@ -224,6 +249,13 @@ fn g4_tiff(w: u32, h: u32, dpi: u32, black_is_zero: bool, data: &[u8]) -> Vec<u8
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn four_bit_grey_becomes_eight_bit() {
+        // 3 pixels of 4 bits in a row padded to 2 bytes: 0x0, 0xf, 0x8.
+        let v = expand_grey(&[0x0f, 0x80, 0xf0, 0x00], 3, 2, 4).unwrap();
+        assert_eq!(v, vec![0, 255, 136, 255, 0, 0]);
+    }
 
     #[test]
     fn tiff_header_points_at_the_data() {

@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
+mod clean;
 mod image;
 
 /// Languages passed to Tesseract: Latvian first, English for the English parts.
@@ -36,7 +37,8 @@ pub struct Engine {
     pdftoppm: Option<PathBuf>,
     /// e.g. `tesseract 5.3.0`.
     pub version: String,
-    timeout: Duration,
+    /// Longest one page may take; its processes are stopped after that.
+    pub timeout: Duration,
     /// Resolution pages are rendered at.
     pub dpi: u32,
     /// Tesseract page segmentation mode.
@@ -123,8 +125,13 @@ impl Engine {
     /// `OGP_OCR_TIMEOUT_S` changes the per-page time limit.
     pub fn detect() -> Result<Engine> {
         let name = std::env::var("OGP_TESSERACT").unwrap_or_else(|_| "tesseract".into());
+        Self::detect_program(&name)
+    }
+
+    /// [`Engine::detect`] with the Tesseract program named (a path, or a name on `PATH`).
+    pub fn detect_program(name: &str) -> Result<Engine> {
         let missing = |what: &str| Error::OcrUnavailable(what.to_string());
-        let tesseract = find_program(&name).ok_or_else(|| missing("tesseract"))?;
+        let tesseract = find_program(name).ok_or_else(|| missing("tesseract"))?;
         let langs = Command::new(&tesseract)
             .arg("--list-langs")
             .stdin(Stdio::null())
@@ -185,11 +192,13 @@ impl Engine {
             Some(e) => (e.path, "embedded", e.dpi),
             None => (self.render(pdf, page, work)?, "rendered", self.dpi),
         };
+        let _ = clean::despeckle(&image, dpi);
         let mut r = self.tesseract(&image, dpi, work)?;
         if kind == "embedded" && r.confidence < 60.0 && self.pdftoppm.is_some() {
             // The scan image may be drawn transformed (flipped, masked, inverted) in ways only
             // a renderer applies: compare with the page as drawn and keep the better reading.
             let rendered = self.render(pdf, page, work)?;
+            let _ = clean::despeckle(&rendered, self.dpi);
             let other = self.tesseract(&rendered, self.dpi, work)?;
             if other.confidence > r.confidence {
                 r = other;
@@ -292,9 +301,12 @@ impl Finished {
 /// timeout; polling `try_wait` every 20 ms costs nothing beside a page's OCR time, and spares a
 /// dependency. Standard error is collected on a thread so a chatty program cannot block.
 fn run_limited(mut cmd: Command, limit: Duration) -> std::result::Result<Finished, PageError> {
+    use std::os::unix::process::CommandExt;
     cmd.stdin(Stdio::null())
         .stdout(Stdio::null())
-        .stderr(Stdio::piped());
+        .stderr(Stdio::piped())
+        // Its own process group, so that a stop reaches anything it started too.
+        .process_group(0);
     let mut child = cmd
         .spawn()
         .map_err(|e| PageError::Engine(format!("could not start: {e}")))?;
@@ -314,6 +326,7 @@ fn run_limited(mut cmd: Command, limit: Duration) -> std::result::Result<Finishe
             break status;
         }
         if start.elapsed() > limit {
+            kill_group(child.id());
             let _ = child.kill();
             let _ = child.wait();
             let _ = reader.join();
@@ -329,6 +342,16 @@ fn run_limited(mut cmd: Command, limit: Duration) -> std::result::Result<Finishe
         success: status.success(),
         stderr,
     })
+}
+
+/// Stops a process group started by [`run_limited`]. std can only kill the direct child.
+fn kill_group(pid: u32) {
+    if let Ok(pid) = i32::try_from(pid) {
+        // SAFETY: kill(2) with a negative pid signals that process group; it touches no memory.
+        unsafe {
+            libc::kill(-pid, libc::SIGKILL);
+        }
+    }
 }
 
 /// Turns Tesseract's TSV output into text, confidence and word boxes.
