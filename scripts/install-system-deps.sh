@@ -4,6 +4,8 @@
 #   - end-to-end tests: Xvfb (+ xauth for xvfb-run) and WebKitWebDriver (webkit2gtk-driver)
 #   - screenshots, fixtures and benchmarks: imagemagick, poppler-utils (pdftotext), qpdf,
 #     mupdf-tools (mutool), zip
+#   - OCR of scanned pages: Tesseract with the Latvian and English models (tesseract-ocr
+#     brings eng and osd); pdftoppm from poppler-utils renders pages for it
 #   - the UI build: nodejs + npm (only when `node`/`npm` are not already on PATH)
 # Idempotent: when every package is already installed (checked with dpkg-query) it does nothing.
 set -euo pipefail
@@ -14,6 +16,7 @@ PKGS=(
   xvfb xauth webkit2gtk-driver
   imagemagick poppler-utils qpdf
   mupdf-tools zip
+  tesseract-ocr tesseract-ocr-lav
   curl file
 )
 command -v node >/dev/null 2>&1 || PKGS+=(nodejs)

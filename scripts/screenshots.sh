@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Retakes docs/screenshot-{search,document,ingest}.png: runs the app under Xvfb at 1280×800
+# Retakes docs/screenshot-{search,document,ingest,ocr}.png: runs the app under Xvfb at 1280×800
 # (the window fills the screen: there is no window manager), drives it through tauri-driver
 # like the e2e tests, captures the screen with ImageMagick `import -window root`, and shrinks
 # the PNGs (each must stay under 300 KB). Look at them afterwards.

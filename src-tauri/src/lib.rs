@@ -2,16 +2,17 @@
 //! `ogpdoc:` protocol that serves stored PDFs to the viewer, and window setup.
 //!
 //! Every command is a few lines over the library. Errors reach the UI as [`UiError`]
-//! (`{code, message, lv, en}`); long work (ingest, export, the first-run sample load) runs off
-//! the main thread and reports progress over a [`Channel`] or an event.
+//! (`{code, message, lv, en}`); long work (ingest, export, the first-run sample load, OCR) runs
+//! off the main thread and reports progress over a [`Channel`] or an event.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 use ogp_archive::{
-    Archive, Cycle, DocumentInfo, Error, ExportSummary, Facets, Filter, IngestOutcome, Kind, Lang,
-    Patch, Progress, SearchHit, Session,
+    ocr, Archive, Cycle, DocumentInfo, Error, ExportSummary, Facets, Filter, IngestOutcome, Kind,
+    Lang, Patch, Progress, SearchHit, Session,
 };
 use serde::{Deserialize, Deserializer, Serialize};
 use tauri::http::{header, Request, Response, StatusCode};
@@ -111,6 +112,38 @@ pub struct AppState {
     dir: PathBuf,
     export_dir: Option<PathBuf>,
     samples: Arc<Mutex<SamplesStatus>>,
+    ocr: Arc<Mutex<OcrRun>>,
+}
+
+/// The background OCR job of this window.
+#[derive(Clone, Debug, Default)]
+struct OcrRun {
+    running: bool,
+    done: usize,
+    total: usize,
+    current: String,
+    /// The document whose page was last recognised (the UI refreshes it if it is open).
+    last_doc: Option<i64>,
+    error: Option<UiError>,
+}
+
+/// The OCR queue as the UI shows it: counts over the archive, the running job's progress, and
+/// whether the engine is installed (with what to install when not).
+#[derive(Clone, Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OcrView {
+    queued: usize,
+    recognised: usize,
+    failed: usize,
+    running: bool,
+    run_done: usize,
+    run_total: usize,
+    current: String,
+    last_doc: Option<i64>,
+    engine: Option<String>,
+    /// Set when the engine is missing.
+    unavailable: Option<UiError>,
+    error: Option<UiError>,
 }
 
 impl AppState {
@@ -121,6 +154,7 @@ impl AppState {
             dir,
             export_dir: options.export_dir.clone(),
             samples: Arc::default(),
+            ocr: Arc::default(),
         }
     }
 
@@ -216,6 +250,12 @@ fn document_pages(state: State<'_, AppState>, id: i64) -> CmdResult<Vec<PageText
         .into_iter()
         .map(|(page, status, text)| PageText { page, status, text })
         .collect())
+}
+
+/// A recognised page's words with their boxes (empty for pages that were not OCR'd).
+#[tauri::command(async)]
+fn page_words(state: State<'_, AppState>, id: i64, page: i64) -> CmdResult<Vec<ocr::Word>> {
+    Ok(state.archive()?.page_words(id, page)?)
 }
 
 /// `null` in JSON is "clear", a missing key is "leave alone".
@@ -322,8 +362,10 @@ pub enum IngestEvent {
 
 /// Ingests dropped or picked files and folders on a worker thread, streaming progress and each
 /// file's outcome; the window stays responsive. The same command serves drops and the dialogs.
+/// Scanned pages it finds are recognised afterwards in the background.
 #[tauri::command]
-async fn ingest(
+async fn ingest<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     paths: Vec<PathBuf>,
     on_event: Channel<IngestEvent>,
@@ -339,7 +381,129 @@ async fn ingest(
             let _ = on_event.send(IngestEvent::Progress(p.clone()));
         })
     };
-    Ok(run_blocking(work).await??)
+    let out = run_blocking(work).await??;
+    start_ocr(&app);
+    Ok(out)
+}
+
+fn ocr_view(
+    archive: &Archive,
+    run: &OcrRun,
+    engine: Option<&Result<ocr::Engine, Error>>,
+) -> OcrView {
+    let (queued, recognised, failed) = archive.ocr_counts().unwrap_or_default();
+    let mut v = OcrView {
+        queued,
+        recognised,
+        failed,
+        running: run.running,
+        run_done: run.done,
+        run_total: run.total,
+        current: run.current.clone(),
+        last_doc: run.last_doc,
+        error: run.error.clone(),
+        ..Default::default()
+    };
+    match engine {
+        Some(Ok(e)) => v.engine = Some(e.version.clone()),
+        Some(Err(e)) => v.unavailable = Some(UiError::from(clone_error(e))),
+        None => {}
+    }
+    v
+}
+
+/// `Error` is not `Clone` (it carries I/O errors); the engine's errors are plain messages.
+fn clone_error(e: &Error) -> Error {
+    match e {
+        Error::OcrUnavailable(m) => Error::OcrUnavailable(m.clone()),
+        other => Error::Invalid(other.to_string()),
+    }
+}
+
+/// The OCR queue, the job's progress and the engine's presence.
+#[tauri::command(async)]
+fn ocr_status(state: State<'_, AppState>) -> CmdResult<OcrView> {
+    let archive = state.archive()?;
+    let run = state.ocr.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    Ok(ocr_view(&archive, &run, Some(&ocr::Engine::detect())))
+}
+
+/// Queues pages for OCR again (these documents' flagged pages, or every failed page) and
+/// starts the background job.
+#[tauri::command(async)]
+fn start_ocr_job<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    ids: Option<Vec<i64>>,
+) -> CmdResult<OcrView> {
+    let archive = state.archive()?;
+    archive.queue_ocr(ids.as_deref())?;
+    start_ocr(&app);
+    let run = state.ocr.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    Ok(ocr_view(&archive, &run, None))
+}
+
+/// Starts the background OCR job unless it runs already: it recognises every queued page,
+/// one Tesseract per core, and emits an `ocr` event after each page and at the end. Pages
+/// queued while it runs (a new ingest) are taken before it stops. Without the engine it emits
+/// the status once (the UI says what to install) and stops.
+fn start_ocr<R: Runtime>(app: &AppHandle<R>) {
+    let state = app.state::<AppState>();
+    let Ok(archive) = state.archive() else { return };
+    let run = state.ocr.clone();
+    {
+        let mut r = run.lock().unwrap_or_else(|e| e.into_inner());
+        if r.running || archive.ocr_counts().map(|c| c.0).unwrap_or(0) == 0 {
+            return;
+        }
+        *r = OcrRun {
+            running: true,
+            ..Default::default()
+        };
+    }
+    let app = app.clone();
+    std::thread::spawn(move || {
+        let emit = |engine: Option<&Result<ocr::Engine, Error>>| {
+            let snapshot = run.lock().unwrap_or_else(|e| e.into_inner()).clone();
+            let _ = app.emit("ocr", ocr_view(&archive, &snapshot, engine));
+        };
+        let engine = ocr::Engine::detect();
+        if let Ok(e) = &engine {
+            let cancel = AtomicBool::new(false);
+            loop {
+                if archive.ocr_counts().map(|c| c.0).unwrap_or(0) == 0 {
+                    break;
+                }
+                let result = archive.run_ocr(
+                    e,
+                    None,
+                    &mut |p, outcome| {
+                        {
+                            let mut r = run.lock().unwrap_or_else(|e| e.into_inner());
+                            r.done = p.done;
+                            r.total = p.total;
+                            r.current = p.current.clone();
+                            if let Some(o) = outcome {
+                                r.last_doc = Some(o.id);
+                            }
+                        }
+                        emit(None);
+                    },
+                    &cancel,
+                );
+                match result {
+                    Ok(s) if s.recognized + s.failed.len() > 0 => continue,
+                    Ok(_) => break,
+                    Err(err) => {
+                        run.lock().unwrap_or_else(|e| e.into_inner()).error = Some(err.into());
+                        break;
+                    }
+                }
+            }
+        }
+        run.lock().unwrap_or_else(|e| e.into_inner()).running = false;
+        emit(Some(&engine));
+    });
 }
 
 /// Writes a cycle's bundle to `path` on a worker thread, with progress.
@@ -495,6 +659,7 @@ fn load_samples<R: Runtime>(app: &AppHandle<R>) {
             s.clone()
         };
         let _ = app.emit("samples", snapshot);
+        start_ocr(&app);
     });
 }
 
@@ -530,9 +695,14 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>, options: Options) -> tauri:
             ingest,
             export_cycle,
             open_original,
+            ocr_status,
+            start_ocr_job,
+            page_words,
         ])
         .setup(|app| {
             load_samples(app.handle());
+            // Pages left in the queue by an earlier run (the queue lives in the catalog).
+            start_ocr(app.handle());
             Ok(())
         })
 }

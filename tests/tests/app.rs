@@ -290,3 +290,60 @@ async fn exporting_a_cycle_writes_a_verifiable_zip() {
     })
     .await;
 }
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run scripts/e2e.sh"]
+async fn a_scanned_protocol_is_read_in_the_background_and_found_at_its_page() {
+    with_app(
+        "a_scanned_protocol_is_read_in_the_background_and_found_at_its_page",
+        |c, _| async move {
+            wait_for_samples(&c).await?;
+            let scan = e2e::workspace().join("tests/fixtures/ocr/scan-300dpi-flate.pdf");
+            js(&c, "window.ogpApp.ingestPaths([arguments[0]]); return true", vec![json!(scan)]).await?;
+            // The OCR panel appears on its own after the ingest and shows the job.
+            let failed = wait_for(20, "the ingest outcome", || async {
+                let v = js(&c, "const li = document.querySelector('#task-outcomes li'); return li ? li.dataset.outcome + ' ' + li.querySelector('.oc-file').title + ' ' + li.textContent : ''", vec![]).await.ok()?;
+                v.as_str().filter(|s| !s.is_empty()).map(String::from)
+            })
+            .await?;
+            if !failed.starts_with("added") {
+                return Err(err(format!("the scan was not added: {failed}")));
+            }
+            let shown = wait_for(60, "the OCR panel", || async {
+                let v = js(&c, "const p = document.getElementById('ocr-panel'); return p.hidden ? '' : p.dataset.state + '|' + document.getElementById('ocr-text').textContent", vec![]).await.ok()?;
+                v.as_str().filter(|s| !s.is_empty()).map(String::from)
+            })
+            .await?;
+            if !shown.starts_with("running|") && !shown.contains('2') {
+                return Err(err(format!("the OCR panel shows neither progress nor a result: {shown:?}")));
+            }
+            // A query without diacritics finds the scan, at the page that says it.
+            wait_for(240, "the recognised scan in the results", || async {
+                search(&c, "ziguru pagasta").await.ok()?;
+                let f = js(&c, "return document.querySelector('#results li.result').dataset.id", vec![]).await.ok()?;
+                (!f.is_null()).then_some(())
+            })
+            .await?;
+            let page = js(&c, "return Number(document.querySelector('#results li.result').dataset.page)", vec![]).await?;
+            if page != json!(2) {
+                return Err(err(format!("the scan's hit is on page {page}, expected 2")));
+            }
+            click(&c, "#results li.result:first-child .r-title").await?;
+            // The page is marked as recognised text, with its confidence, and the hit is
+            // marked on the scan through the OCR word boxes.
+            let badge = wait_for(30, "the recognised-text badge", || async {
+                let v = js(&c, "const b = document.getElementById('page-ocr'); return b.hidden ? '' : b.textContent", vec![]).await.ok()?;
+                v.as_str().filter(|s| s.contains('%')).map(String::from)
+            })
+            .await?;
+            let hits = wait_for(30, "words marked on the scan", || async {
+                let v = js(&c, "const p = document.querySelector('#pdf-host .pdf-page'); return p && p.dataset.hits ? Number(p.dataset.hits) : -1", vec![]).await.ok()?;
+                v.as_i64().filter(|n| *n > 0)
+            })
+            .await?;
+            eprintln!("badge {badge:?}, {hits} marks");
+            Ok(())
+        },
+    )
+    .await;
+}

@@ -103,6 +103,28 @@ async fn take_screenshots() {
         })
         .await?;
         shoot(&c, "ingest").await?;
+
+        // A scanned protocol, read by OCR in the background, found without diacritics and
+        // opened at its page: the badge says it is recognised text, the hit is marked.
+        js(&c, "document.getElementById('task-close').click(); return true", vec![]).await?;
+        let scan = e2e::workspace().join("tests/fixtures/ocr/scan-300dpi-flate.pdf");
+        js(&c, "window.ogpApp.ingestPaths([arguments[0]]); return true", vec![json!(scan)]).await?;
+        wait_for(240, "the recognised scan in the results", || async {
+            input.clear().await.ok()?;
+            input.send_keys("ziguru pagasta").await.ok()?;
+            tokio::time::sleep(Duration::from_millis(1500)).await;
+            let f = js(&c, "const r = document.querySelector('#results li.result'); return r ? r.dataset.page : null", vec![]).await.ok()?;
+            (f == json!("2") || f == json!(2)).then_some(())
+        })
+        .await?;
+        js(&c, "document.getElementById('task-close').click(); return true", vec![]).await?;
+        c.find(Locator::Css("#results li.result")).await?.click().await?;
+        wait_for(30, "the marked scan", || async {
+            let v = js(&c, "const p = document.querySelector('#pdf-host .pdf-page'); return p && Number(p.dataset.hits) > 0 ? 1 : 0", vec![]).await.ok()?;
+            (v == json!(1)).then_some(())
+        })
+        .await?;
+        shoot(&c, "ocr").await?;
         Ok(())
     })
     .await;

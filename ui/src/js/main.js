@@ -30,6 +30,7 @@ const state = {
   docContext: null,
   prevMode: 'list',
   busy: false,
+  ocr: null,
 };
 
 // ---------- small DOM helpers ----------
@@ -572,8 +573,14 @@ async function openDocument(id, ctx = {}) {
           $('page-input').max = String(total);
           $('page-total').textContent = t('pageOf', { n: total });
           $('doc-view').dataset.page = String(p);
+          renderPageOcr(p);
         },
         onError: (e) => showPdfError(e),
+        ocrWords: (p) => {
+          const d = state.doc;
+          const done = d?.ocr_pages?.some((x) => x.page === p && x.state === 'done');
+          return done ? invoke('page_words', { id: d.id, page: p }) : null;
+        },
       });
     }
     const matcher = makeMatcher(ctx.query || '', ctx.words || []);
@@ -668,6 +675,15 @@ function renderMeta() {
 
   const status = [t(`status_${d.status}`)];
   if (d.flagged_pages?.length) status.push(t('flaggedPages', { pages: d.flagged_pages.join(', ') }));
+  const ocrPages = (st) => (d.ocr_pages || []).filter((p) => p.state === st);
+  const done = ocrPages('done');
+  if (done.length) status.push(t('ocrPagesDone', { pages: done.map((p) => `${p.page} (${Math.round(p.confidence ?? 0)} %)`).join(', ') }));
+  if (ocrPages('queued').length) status.push(t('ocrPagesQueued', { pages: ocrPages('queued').map((p) => p.page).join(', ') }));
+  const failed = ocrPages('failed');
+  if (failed.length) status.push(t('ocrPagesFailed', { pages: failed.map((p) => p.page).join(', ') }));
+  const redo = failed.length
+    ? h('button', { type: 'button', id: 'meta-ocr-retry', onclick: () => startOcr([d.id]), title: failed.map((p) => `${p.page}: ${p.error || ''}`).join('\n') }, t('ocrRedo'))
+    : null;
 
   fill($('meta'), 
     h('h2', {}, t('metadata')),
@@ -682,7 +698,8 @@ function renderMeta() {
     ro(t('fFileName'), d.file_name),
     ro(t('fSize'), formatSize(d.size)),
     ro(t('fPages'), String(d.pages)),
-    ro(t('fStatus'), status.join('; '), d.status !== 'ok' ? 'warn' : ''),
+    ro(t('fStatus'), status.join('; '), d.status !== 'ok' && d.status !== 'ocr' ? 'warn' : ''),
+    redo,
     ro(t('fAdded'), (d.added_at || '').replace('T', ' ').slice(0, 16)),
     d.producer ? ro(t('fProducer'), d.producer) : null,
     ro(t('fSha'), d.sha256, 'sha'),
@@ -726,7 +743,7 @@ function outcomeItem(o) {
     h(
       'div',
       { class: 'oc-body' },
-      h('div', { class: 'oc-file' }, o.file_name),
+      h('div', { class: 'oc-file', title: o.path }, o.file_name),
       o.outcome === 'failed'
         ? h('div', { class: 'oc-detail reason' }, pickLang(o.error || o.error_code || '', lang()))
         : h(
@@ -982,6 +999,89 @@ $('lang-switch').addEventListener('click', () => {
   applyLang();
 });
 
+// ---------- OCR ----------
+
+/** The badge beside the pager: whether the page shown is recognised text, and how sure. */
+function renderPageOcr(p) {
+  const badge = $('page-ocr');
+  const o = state.doc?.ocr_pages?.find((x) => x.page === p);
+  badge.hidden = !o;
+  if (!o) return;
+  badge.dataset.state = o.state;
+  badge.textContent =
+    o.state === 'done' ? t('ocrPageBadge', { conf: Math.round(o.confidence ?? 0) }) : o.state === 'queued' ? t('ocrPageQueued') : t('ocrPageFailed');
+  badge.title = o.error || '';
+}
+
+async function startOcr(ids = null) {
+  try {
+    renderOcr(await invoke('start_ocr_job', { ids }));
+  } catch (e) {
+    showError(e);
+  }
+}
+
+let ocrHideTimer = 0;
+/** The OCR panel: progress while the background job runs; what to install, or what failed,
+ *  while pages wait; a short "done" note after a run. Hidden when there is nothing to say. */
+function renderOcr(v) {
+  const prev = state.ocr;
+  state.ocr = v;
+  const panel = $('ocr-panel');
+  clearTimeout(ocrHideTimer);
+  const actions = [];
+  let text = '';
+  let st = 'idle';
+  if (v.running) {
+    st = 'running';
+    text = `${t('ocrRunning', { done: v.runDone, total: v.runTotal })}${v.current ? ` — ${v.current}` : ''}`;
+    $('ocr-bar').style.width = v.runTotal ? `${Math.round((100 * v.runDone) / v.runTotal)}%` : '0%';
+  } else if (v.queued > 0 && v.unavailable) {
+    st = 'missing';
+    text = t('ocrMissing', { n: v.queued, hint: 'sudo apt install tesseract-ocr tesseract-ocr-lav' });
+  } else if (v.error) {
+    st = 'missing';
+    text = errorText(v.error);
+  } else if (v.failed > 0) {
+    text = t('ocrFailed', { n: v.failed });
+    actions.push(h('button', { type: 'button', id: 'ocr-retry', onclick: () => startOcr(null) }, t('ocrRetry')));
+  } else if (v.queued > 0) {
+    text = t('ocrQueued', { n: v.queued });
+  } else if (prev?.running && v.runDone > 0) {
+    text = t('ocrDone', { n: v.runDone });
+    ocrHideTimer = setTimeout(() => {
+      panel.hidden = true;
+    }, 6000);
+  } else {
+    panel.hidden = true;
+    panel.dataset.state = 'none';
+    return;
+  }
+  panel.dataset.state = st;
+  $('ocr-text').textContent = text;
+  fill($('ocr-actions'), ...actions);
+  panel.hidden = false;
+}
+
+async function onOcrEvent(v) {
+  renderOcr(v);
+  // A page of the open document was recognised: show its new status, badge and words.
+  if (state.mode === 'doc' && state.doc && (v.lastDoc === state.doc.id || !v.running)) {
+    try {
+      state.doc = await invoke('get_document', { id: state.doc.id });
+      renderMeta();
+      renderPageOcr(state.viewer?.page || 1);
+      state.viewer?.render(false);
+    } catch {
+      /* the document may have been emptied from the trash meanwhile */
+    }
+  }
+  if (!v.running) {
+    await refresh();
+    if (state.mode === 'search' && state.query) runSearch();
+  }
+}
+
 // ---------- start ----------
 
 function showSamples(s) {
@@ -1010,6 +1110,7 @@ async function start() {
   await setupDragDrop();
   // Listen first, then ask: a sample load that ends in between is still seen.
   await TAURI.event.listen('samples', (ev) => showSamples(ev.payload));
+  await TAURI.event.listen('ocr', (ev) => onOcrEvent(ev.payload));
   try {
     state.status = await invoke('app_status');
   } catch (e) {
@@ -1020,6 +1121,11 @@ async function start() {
   }
   if (state.status?.samples?.loading) showSamples(state.status.samples);
   await refresh();
+  try {
+    renderOcr(await invoke('ocr_status'));
+  } catch {
+    /* no archive: the banner says why */
+  }
   document.body.dataset.ready = 'true';
 }
 

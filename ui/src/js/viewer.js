@@ -13,10 +13,13 @@ export function documentUrl(id) {
 }
 
 export class Viewer {
-  /** host: the scroll container; onPage(page, total) is told whenever the page changes. */
-  constructor(host, { onPage, onError } = {}) {
+  /** host: the scroll container; onPage(page, total) is told whenever the page changes;
+   *  ocrWords(page) may give a recognised page's words ({text, bbox: [l, t, r, b] as page
+   *  fractions}), which are laid over the scan so hits are marked there too. */
+  constructor(host, { onPage, onError, ocrWords } = {}) {
     this.host = host;
     this.onPage = onPage || (() => {});
+    this.ocrWords = ocrWords || (async () => null);
     this.onError = onError || (() => {});
     this.pdf = null;
     this.page = 1;
@@ -137,8 +140,17 @@ export class Viewer {
       return;
     }
     if (token !== this.token || n !== this.page) return;
-    const first = markMatches(text, this.matcher);
-    wrap.dataset.hits = String(text.querySelectorAll('mark.hit').length);
+    let words = null;
+    try {
+      words = await this.ocrWords(n);
+    } catch {
+      words = null;
+    }
+    if (token !== this.token || n !== this.page) return;
+    const ocr = words?.length ? ocrLayer(words, viewport) : null;
+    if (ocr) wrap.append(ocr);
+    const first = markMatches(text, this.matcher) || (ocr && markMatches(ocr, this.matcher));
+    wrap.dataset.hits = String(wrap.querySelectorAll('mark.hit').length);
     if (scrollToHit && first) {
       const top = first.getBoundingClientRect().top - wrap.getBoundingClientRect().top;
       this.host.scrollTop = Math.max(0, top - this.host.clientHeight / 3);
@@ -155,6 +167,29 @@ export class Viewer {
     if (this.pdf) this.pdf.destroy();
     this.pdf = null;
   }
+}
+
+/** Invisible words on their OCR boxes, each stretched to its box's width. */
+function ocrLayer(words, viewport) {
+  const layer = document.createElement('div');
+  layer.className = 'ocrLayer';
+  const ctx = document.createElement('canvas').getContext('2d');
+  for (const w of words) {
+    const [l, t, r, b] = w.bbox;
+    const height = Math.max(4, (b - t) * viewport.height);
+    const width = Math.max(1, (r - l) * viewport.width);
+    const span = document.createElement('span');
+    span.textContent = w.text;
+    span.style.left = `${(l * 100).toFixed(3)}%`;
+    span.style.top = `${(t * 100).toFixed(3)}%`;
+    span.style.fontSize = `${height.toFixed(1)}px`;
+    span.style.fontFamily = 'sans-serif';
+    ctx.font = `${height.toFixed(1)}px sans-serif`;
+    const natural = ctx.measureText(w.text).width;
+    if (natural > 0) span.style.transform = `scaleX(${(width / natural).toFixed(4)})`;
+    layer.append(span);
+  }
+  return layer;
 }
 
 /** Wraps the matching words of each text-layer span in <mark class="hit">; returns the first. */
