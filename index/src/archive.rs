@@ -42,6 +42,9 @@ pub struct Archive {
     limits: pdf::Limits,
     /// Serialises writers inside this process; the lock file serialises processes.
     write_mutex: Mutex<()>,
+    /// Set when the archive could only be opened for reading (read-only mount, full disk):
+    /// why, in words. Searching and reading work; every write says so.
+    read_only: Option<String>,
 }
 
 /// Held while the archive is being written to.
@@ -257,8 +260,64 @@ impl Archive {
 
     /// Opens (creating if needed) the archive in `dir` and repairs what an interrupted
     /// process left behind.
+    ///
+    /// An archive that cannot be written — on a read-only mount or medium, without write
+    /// permission, or on a full disk — opens read-only when its parts are all there: it can be
+    /// searched and read, and every change is refused with [`Error::ReadOnly`].
     pub fn open(dir: &Path) -> Result<Archive> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        if let Err(e) = tempfile::tempfile_in(dir) {
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::ReadOnlyFilesystem
+                    | std::io::ErrorKind::PermissionDenied
+                    | std::io::ErrorKind::StorageFull
+            ) {
+                return Self::open_read_only(dir, Error::io(dir, e));
+            }
+        }
+        match Self::open_writable(dir) {
+            Err(e)
+                if e.is_disk_full()
+                    || store::fs_space(dir).is_some_and(|(free, _)| free < 1 << 20) =>
+            {
+                let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+                match Self::open_read_only(dir, Error::io(dir, full)) {
+                    Ok(a) => Ok(a),
+                    Err(_) => Err(e),
+                }
+            }
+            other => other,
+        }
+    }
+
+    /// Opens the catalogue and the index without writing anything; `why` is returned when
+    /// that is not possible either (a new archive, or one that needs upgrading).
+    fn open_read_only(dir: &Path, why: Error) -> Result<Archive> {
+        let (Ok(catalog), Ok(index)) = (
+            Catalog::open_read_only(&dir.join("catalog.sqlite3")),
+            SearchIndex::open_read_only(&dir.join("index")),
+        ) else {
+            return Err(why);
+        };
+        tracing::warn!("archive opened read-only: {}", why.user_message());
+        Ok(Archive {
+            dir: dir.to_path_buf(),
+            store: Store::open_read_only(&dir.join("store")),
+            catalog: Mutex::new(catalog),
+            index,
+            limits: pdf::Limits::default(),
+            write_mutex: Mutex::new(()),
+            read_only: Some(why.user_message()),
+        })
+    }
+
+    /// Why the archive is open read-only, if it is.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    fn open_writable(dir: &Path) -> Result<Archive> {
         let store = Store::open(&dir.join("store"))?;
         let catalog = Catalog::open(&dir.join("catalog.sqlite3"))?;
         let (index, created) = SearchIndex::open(&dir.join("index"))?;
@@ -269,6 +328,7 @@ impl Archive {
             index,
             limits: pdf::Limits::default(),
             write_mutex: Mutex::new(()),
+            read_only: None,
         };
         archive.repair(created)?;
         Ok(archive)
@@ -284,6 +344,9 @@ impl Archive {
 
     /// Takes the archive's write lock, waiting a while for another process to finish.
     pub fn write_lock(&self) -> Result<WriteGuard<'_>> {
+        if let Some(why) = &self.read_only {
+            return Err(Error::ReadOnly(why.clone()));
+        }
         let inner = self.write_mutex.lock().unwrap_or_else(|e| e.into_inner());
         let path = self.dir.join("write.lock");
         let file = File::options()
@@ -661,6 +724,22 @@ impl Archive {
                 .map(|pg| (pg.status, pg.text.clone()))
                 .collect(),
         };
+        // A full disk is found before anything is written, so that the archive is never left
+        // half-written and the catalogue and index keep room to work: the file, its text (in
+        // the catalogue and the index, with SQLite's and tantivy's temporary copies) and a
+        // reserve of 5% of the file system (at least 1 MB, at most 64 MB) must fit.
+        if let Some((available, total)) = self.store.space() {
+            let text: u64 = new.pages.iter().map(|(_, t)| t.len() as u64).sum();
+            let reserve = (total / 20).clamp(1 << 20, 64 << 20);
+            let needed = p.bytes.len() as u64 + 4 * text + reserve;
+            if available < needed {
+                let e = FileError::NoSpace { available, needed };
+                out.outcome = "failed".into();
+                out.error_code = Some(e.code().into());
+                out.error = Some(e.user_message());
+                return Ok(out);
+            }
+        }
         // Mark, store, catalogue: a kill between any two steps is repaired on the next open.
         self.cat().add_pending(&p.sha256)?;
         self.store.put(&p.sha256, &p.bytes)?;
@@ -999,6 +1078,9 @@ impl Archive {
         progress: &mut dyn FnMut(&Progress, Option<&OcrPageOutcome>),
         cancel: &AtomicBool,
     ) -> Result<OcrSummary> {
+        if let Some(why) = &self.read_only {
+            return Err(Error::ReadOnly(why.clone()));
+        }
         let start = Instant::now();
         let lock_path = self.dir.join("ocr.lock");
         let lock = File::options()

@@ -238,6 +238,34 @@ impl Catalog {
         Ok(cat)
     }
 
+    /// Opens the catalogue for reading only, without touching its files (SQLite's
+    /// `immutable`): for an archive on a read-only mount or a full disk. An older schema is an
+    /// error here, since migrating it needs writing.
+    pub fn open_read_only(path: &Path) -> Result<Catalog> {
+        use rusqlite::OpenFlags;
+        let escaped: String = path
+            .to_string_lossy()
+            .chars()
+            .map(|c| match c {
+                '%' => "%25".to_string(),
+                '?' => "%3f".to_string(),
+                '#' => "%23".to_string(),
+                c => c.to_string(),
+            })
+            .collect();
+        let conn = Connection::open_with_flags(
+            format!("file:{escaped}?immutable=1"),
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+        )?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version != MIGRATIONS.len() as i64 {
+            return Err(Error::Invalid(format!(
+                "the catalogue (schema {version}) must be upgraded, which needs write access"
+            )));
+        }
+        Ok(Catalog { conn })
+    }
+
     fn migrate(&mut self) -> Result<()> {
         let version: i64 = self
             .conn

@@ -23,6 +23,8 @@ pub enum FileError {
     NoPages,
     #[error("cannot read file: {0}")]
     Io(#[from] std::io::Error),
+    #[error("not enough disk space for the archive: {} free, {} needed", human_bytes(*.available), human_bytes(*.needed))]
+    NoSpace { available: u64, needed: u64 },
 }
 
 impl FileError {
@@ -36,6 +38,7 @@ impl FileError {
             FileError::TooLarge { .. } => "too-large",
             FileError::NoPages => "no-pages",
             FileError::Io(_) => "io",
+            FileError::NoSpace { .. } => "disk-full",
         }
     }
 
@@ -51,8 +54,26 @@ impl FileError {
             }
             FileError::NoPages => "PDF failā nav lapu".to_string(),
             FileError::Io(e) => format!("failu nevar nolasīt: {e}"),
+            FileError::NoSpace { available, needed } => format!(
+                "arhīva diskā nav vietas: brīvi {}, vajag {}",
+                human_bytes(*available),
+                human_bytes(*needed)
+            ),
         };
         format!("{lv} / {self}")
+    }
+}
+
+/// `512 KB`, `1.4 MB`, `12 GB`: sizes as people read them.
+pub fn human_bytes(n: u64) -> String {
+    const KB: f64 = 1024.0;
+    let n = n as f64;
+    if n < KB * KB {
+        format!("{:.0} KB", (n / KB).ceil())
+    } else if n < KB * KB * KB {
+        format!("{:.1} MB", n / (KB * KB))
+    } else {
+        format!("{:.1} GB", n / (KB * KB * KB))
     }
 }
 
@@ -102,6 +123,8 @@ pub enum Error {
         "text recognition is already running for this archive (in the app or another ogp-archive)"
     )]
     OcrBusy,
+    #[error("the archive is open read-only ({0})")]
+    ReadOnly(String),
 }
 
 impl Error {
@@ -112,7 +135,23 @@ impl Error {
         }
     }
 
+    /// The disk holding the archive is full (whichever part found out).
+    pub fn is_disk_full(&self) -> bool {
+        match self {
+            Error::Io { source, .. } => source.kind() == std::io::ErrorKind::StorageFull,
+            Error::Catalog(e) => e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull),
+            Error::Index(e) => {
+                let text = e.to_string();
+                text.contains("No space left on device") || text.contains("os error 28")
+            }
+            _ => false,
+        }
+    }
+
     pub fn code(&self) -> &'static str {
+        if self.is_disk_full() {
+            return "disk-full";
+        }
         match self {
             Error::Io { .. } => "io",
             Error::Catalog(_) => "catalog",
@@ -126,11 +165,17 @@ impl Error {
             Error::TooNew { .. } => "too-new",
             Error::OcrUnavailable(_) => "ocr-unavailable",
             Error::OcrBusy => "ocr-busy",
+            Error::ReadOnly(_) => "read-only",
         }
     }
 
     /// The error in Latvian, then English.
     pub fn user_message(&self) -> String {
+        if self.is_disk_full() && !matches!(self, Error::Io { .. }) {
+            return format!(
+                "arhīva diskā nav vietas; atbrīvojiet vietu un mēģiniet vēlreiz, arhīvs nav bojāts / the disk holding the archive is full; free some space and try again, the archive is intact ({self})"
+            );
+        }
         let lv = match self {
             Error::Io { path, source } => {
                 if source.kind() == std::io::ErrorKind::StorageFull {
@@ -157,6 +202,10 @@ impl Error {
                 crate::ocr::INSTALL_HINT
             ),
             Error::OcrBusy => "teksta atpazīšana šim arhīvam jau notiek".into(),
+            Error::ReadOnly(_) => {
+                "arhīvs atvērts tikai lasīšanai: tajā var meklēt, bet nevar neko pievienot vai mainīt"
+                    .into()
+            }
         };
         format!("{lv} / {self}")
     }

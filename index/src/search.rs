@@ -134,6 +134,27 @@ impl SearchIndex {
         Ok((SearchIndex { index, reader, f }, created))
     }
 
+    /// Opens an existing index for reading only (an archive on a read-only mount, or on a
+    /// full disk): no lock files, no writes; a missing or outdated index is an error.
+    pub fn open_read_only(dir: &Path) -> Result<SearchIndex> {
+        let (_, f) = schema();
+        let current = std::fs::read_to_string(dir.join("ogp-schema-version")).ok();
+        if current.as_deref() != Some(SCHEMA_VERSION) {
+            return Err(Error::Invalid(
+                "the search index must be rebuilt, which needs write access".into(),
+            ));
+        }
+        let mmap = tantivy::directory::MmapDirectory::open(dir)
+            .map_err(|e| Error::Invalid(format!("search index: {e}")))?;
+        let index = Index::open(ReadOnlyDir(mmap))?;
+        analysis::register(&index);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(SearchIndex { index, reader, f })
+    }
+
     /// A writer; fails with [`Error::Busy`] when another process is writing.
     pub fn writer(&self) -> Result<IndexWriter> {
         match self.index.writer_with_num_threads(1, 64_000_000) {
@@ -409,4 +430,76 @@ fn html_escape(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+/// The index directory of a read-only archive: reads go to the files, writes are refused, and
+/// locks are not taken (there is no writer to guard against, and a lock file cannot be
+/// created). tantivy's own directories always take their lock files, hence this wrapper.
+#[derive(Clone, Debug)]
+struct ReadOnlyDir(tantivy::directory::MmapDirectory);
+
+fn read_only_error() -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::ReadOnlyFilesystem,
+        "the archive is open read-only",
+    )
+}
+
+impl tantivy::Directory for ReadOnlyDir {
+    fn get_file_handle(
+        &self,
+        path: &Path,
+    ) -> Result<
+        std::sync::Arc<dyn tantivy::directory::FileHandle>,
+        tantivy::directory::error::OpenReadError,
+    > {
+        self.0.get_file_handle(path)
+    }
+
+    fn delete(&self, _path: &Path) -> Result<(), tantivy::directory::error::DeleteError> {
+        Ok(())
+    }
+
+    fn exists(&self, path: &Path) -> Result<bool, tantivy::directory::error::OpenReadError> {
+        self.0.exists(path)
+    }
+
+    fn open_write(
+        &self,
+        path: &Path,
+    ) -> Result<tantivy::directory::WritePtr, tantivy::directory::error::OpenWriteError> {
+        Err(tantivy::directory::error::OpenWriteError::wrap_io_error(
+            read_only_error(),
+            path.to_path_buf(),
+        ))
+    }
+
+    fn atomic_read(
+        &self,
+        path: &Path,
+    ) -> Result<Vec<u8>, tantivy::directory::error::OpenReadError> {
+        self.0.atomic_read(path)
+    }
+
+    fn atomic_write(&self, _path: &Path, _data: &[u8]) -> std::io::Result<()> {
+        Err(read_only_error())
+    }
+
+    fn sync_directory(&self) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn acquire_lock(
+        &self,
+        _lock: &tantivy::directory::Lock,
+    ) -> Result<tantivy::directory::DirectoryLock, tantivy::directory::error::LockError> {
+        Ok(tantivy::directory::DirectoryLock::from(Box::new(())))
+    }
+
+    fn watch(
+        &self,
+        callback: tantivy::directory::WatchCallback,
+    ) -> tantivy::Result<tantivy::directory::WatchHandle> {
+        self.0.watch(callback)
+    }
 }

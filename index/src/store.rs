@@ -58,6 +58,37 @@ impl Store {
         self.path_of(sha256).is_some_and(|p| p.is_file())
     }
 
+    /// A store that is only read (read-only archive): nothing is created.
+    pub fn open_read_only(root: &Path) -> Store {
+        Store {
+            root: root.to_path_buf(),
+        }
+    }
+
+    /// Free space for the archive on its file system, in bytes, and the file system's size.
+    /// None where it cannot be told.
+    pub fn space(&self) -> Option<(u64, u64)> {
+        fs_space(&self.root)
+    }
+}
+
+/// Free bytes for unprivileged users on the file system holding `path`, and its size.
+pub fn fs_space(path: &Path) -> Option<(u64, u64)> {
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let path = std::ffi::CString::new(path.as_os_str().as_bytes()).ok()?;
+        // SAFETY: statvfs(3) fills the zeroed struct we pass and reads only the NUL-terminated
+        // path. std has no free-space query; this is the whole of it.
+        let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+        if unsafe { libc::statvfs(path.as_ptr(), &mut st) } != 0 {
+            return None;
+        }
+        let frsize = st.f_frsize as u64;
+        Some((st.f_bavail as u64 * frsize, st.f_blocks as u64 * frsize))
+    }
+}
+
+impl Store {
     /// Stores the bytes under their hash (a no-op when already there).
     pub fn put(&self, sha256: &str, bytes: &[u8]) -> Result<PathBuf> {
         let dest = self

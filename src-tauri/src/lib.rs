@@ -173,6 +173,8 @@ pub struct AppStatus {
     /// Exports go here without a dialog (test seam); normally absent.
     export_dir: Option<String>,
     version: &'static str,
+    /// Set when the archive is open read-only (read-only mount, full disk): why, in words.
+    read_only: Option<String>,
 }
 
 #[tauri::command]
@@ -187,6 +189,11 @@ fn app_status(state: State<'_, AppState>) -> AppStatus {
             .clone(),
         export_dir: state.export_dir.as_ref().map(|d| d.display().to_string()),
         version: env!("CARGO_PKG_VERSION"),
+        read_only: state
+            .archive
+            .as_ref()
+            .ok()
+            .and_then(|a| a.read_only().map(String::from)),
     }
 }
 

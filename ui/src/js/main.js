@@ -1119,6 +1119,9 @@ async function start() {
   if (state.status?.error) {
     $('main').prepend(h('div', { class: 'banner error', role: 'alert' }, `${t('archiveError')}: ${errorText(state.status.error)}`));
   }
+  if (state.status?.readOnly) {
+    $('main').prepend(h('div', { class: 'banner warn', role: 'status' }, `${t('readOnly')}: ${pickLang(state.status.readOnly, lang())}`));
+  }
   if (state.status?.samples?.loading) showSamples(state.status.samples);
   await refresh();
   try {
