@@ -31,8 +31,30 @@ use crate::store::{self, Store};
 
 /// How long a writer waits for another process to finish writing before saying "busy".
 const WRITE_WAIT: Duration = Duration::from_secs(20);
-/// Files extracted in parallel before their results are committed in order.
+/// Files extracted in parallel before their results are committed in order...
 const CHUNK: usize = 16;
+/// ...and at most this many bytes of them, so that a folder of large scans is never held in
+/// memory at once (a larger file goes alone).
+const CHUNK_BYTES: u64 = 96 << 20;
+
+/// Splits files into chunks of at most [`CHUNK`] files and [`CHUNK_BYTES`] bytes.
+fn chunks_by_size(files: &[PathBuf]) -> Vec<&[PathBuf]> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (i, f) in files.iter().enumerate() {
+        let size = std::fs::metadata(f).map(|m| m.len()).unwrap_or(0);
+        if i > start && (i - start >= CHUNK || bytes + size > CHUNK_BYTES) {
+            out.push(&files[start..i]);
+            start = i;
+            bytes = 0;
+        }
+        bytes += size;
+    }
+    if start < files.len() {
+        out.push(&files[start..]);
+    }
+    out
+}
 
 pub struct Archive {
     dir: PathBuf,
@@ -596,7 +618,7 @@ impl Archive {
         let mut outcomes = Vec::with_capacity(files.len());
         let mut uncommitted: Vec<i64> = Vec::new();
         let total = files.len();
-        for chunk in files.chunks(CHUNK) {
+        for chunk in chunks_by_size(&files) {
             progress(
                 &Progress {
                     done: outcomes.len(),
@@ -605,24 +627,39 @@ impl Archive {
                 },
                 None,
             );
-            let prepared: Vec<Prepared> = std::thread::scope(|s| {
-                let handles: Vec<_> = chunk
-                    .iter()
-                    .map(|p| s.spawn(|| self.prepare(p, &cycles, &sessions)))
-                    .collect();
-                handles
-                    .into_iter()
-                    .zip(chunk)
-                    .map(|(h, p)| {
-                        h.join().unwrap_or_else(|_| Prepared {
+            // One worker per core takes the chunk's files in turn: both cores are used, and
+            // at most one file per core is being decoded at any moment, which bounds memory.
+            let slots: Vec<Mutex<Option<Prepared>>> =
+                chunk.iter().map(|_| Mutex::new(None)).collect();
+            let next = AtomicUsize::new(0);
+            let workers = std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+                .min(chunk.len());
+            std::thread::scope(|s| {
+                for _ in 0..workers {
+                    s.spawn(|| loop {
+                        let i = next.fetch_add(1, Ordering::SeqCst);
+                        let Some(p) = chunk.get(i) else { break };
+                        let prepared = self.prepare(p, &cycles, &sessions);
+                        *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(prepared);
+                    });
+                }
+            });
+            let prepared: Vec<Prepared> = slots
+                .into_iter()
+                .zip(chunk)
+                .map(|(slot, p)| {
+                    slot.into_inner()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .unwrap_or_else(|| Prepared {
                             path: p.clone(),
                             bytes: Vec::new(),
                             sha256: String::new(),
                             result: Err(FileError::Damaged("could not be read".into())),
                         })
-                    })
-                    .collect()
-            });
+                })
+                .collect();
             for p in prepared {
                 let outcome = self.commit_one(p, &writer, &session_dates)?;
                 if let (Some(id), "added") = (outcome.id, outcome.outcome.as_str()) {
