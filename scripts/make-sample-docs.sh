@@ -110,4 +110,29 @@ echo "$GROFF" | while read -r name mode gsopts; do
     esac
 done
 
+# ---------------------------------------------------------------------- scans
+# src/scans/*.html: documents that reach the archive as scans (a signed protocol). Laid out
+# by LibreOffice, rasterised at 200 dpi in 16 grey levels with two pen-stroke signatures
+# drawn in (ImageMagick), turned 0.4° as a sheet on a scanner glass, and wrapped as an
+# image-only PDF by img2pdf: no text layer, so the archive reads them with OCR.
+# Needs also: poppler-utils, imagemagick, img2pdf.
+for src in "$SRC"/scans/*.html; do
+    [ -e "$src" ] || continue
+    name=$(basename "$src" .html)
+    mkdir -p "$TMP/scan"
+    "${LO[@]}" --infilter="HTML (StarWriter)" --convert-to pdf --outdir "$TMP/scan" "$src" \
+        >"$TMP/lo-scan.log" 2>&1
+    pdftoppm -r 200 -gray "$TMP/scan/$name.pdf" "$TMP/scan/$name"
+    pages=()
+    for png in "$TMP/scan/$name"-*.pgm; do
+        convert "$png" -stroke black -strokewidth 3 -fill none \
+            -draw "bezier 950,1215 1030,1165 1090,1240 1190,1190" \
+            -draw "bezier 950,1282 1020,1240 1100,1300 1200,1255" \
+            -background white -rotate 0.4 -gravity center -extent 1654x2339 \
+            -depth 4 "${png%.pgm}.png"
+        pages+=("${png%.pgm}.png")
+    done
+    img2pdf --pagesize A4 -o "$OUT/$name.pdf" "${pages[@]}"
+done
+
 echo "done: $(ls "$OUT"/*.pdf | wc -l) PDFs in $OUT"
