@@ -166,7 +166,36 @@ pub async fn wait_for_samples(c: &Client) -> Result<usize, String> {
         &format!("{n} sample documents in the sidebar"),
         || async { (sidebar_count(c, "all").await == Some(n)).then_some(n) },
     )
-    .await
+    .await?;
+    // The samples include scans, which the app reads in the background after loading them:
+    // wait for that too, so that a test's clicks do not race the refresh at its end.
+    let scans = scanned_sample_pages();
+    wait_for(
+        240,
+        &format!("background OCR of the {scans} scanned sample pages"),
+        || async {
+            let v = js(c, "const o = window.ogpApp.state.ocr; return o ? [o.running, o.queued, o.recognised + o.failed, !!o.unavailable] : null", vec![]).await.ok()?;
+            let (running, queued, done, missing) = serde_json::from_value::<(bool, usize, usize, bool)>(v).ok()?;
+            (!running && queued == 0 && (done >= scans || missing)).then_some(())
+        },
+    )
+    .await?;
+    Ok(n)
+}
+
+/// Pages of the sample documents marked as scans in sample-docs/expected.json.
+pub fn scanned_sample_pages() -> usize {
+    let text = std::fs::read_to_string(sample_docs().join("expected.json")).unwrap_or_default();
+    let v: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+    v["documents"]
+        .as_array()
+        .map(|docs| {
+            docs.iter()
+                .filter(|d| d["scan"] == Value::Bool(true))
+                .map(|d| d["pages"].as_u64().unwrap_or(0) as usize)
+                .sum()
+        })
+        .unwrap_or(0)
 }
 
 /// Finds and clicks an element, finding it again when the page re-rendered in between (the

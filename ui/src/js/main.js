@@ -31,6 +31,7 @@ const state = {
   prevMode: 'list',
   busy: false,
   ocr: null,
+  lastData: '',
 };
 
 // ---------- small DOM helpers ----------
@@ -96,7 +97,7 @@ function docCount(n) {
 
 // ---------- data ----------
 
-async function refresh() {
+async function refresh({ onlyIfChanged = false } = {}) {
   try {
     const [cycles, sessions, docs, trash] = await Promise.all([
       invoke('list_cycles'),
@@ -110,6 +111,11 @@ async function refresh() {
   }
   const live = new Set((state.view.type === 'trash' ? state.trash : state.docs).map((d) => d.id));
   state.selected = new Set([...state.selected].filter((id) => live.has(id)));
+  // Re-render only what changed: a background job (OCR) refreshes often, and a list rebuilt
+  // under the pointer would swallow a click.
+  const data = JSON.stringify([state.cycles, state.sessions, state.docs, state.trash]);
+  if (onlyIfChanged && data === state.lastData) return;
+  state.lastData = data;
   renderSidebar();
   if (state.mode === 'list') renderList();
   if (state.mode === 'search') runSearch();
@@ -1077,7 +1083,7 @@ async function onOcrEvent(v) {
     }
   }
   if (!v.running) {
-    await refresh();
+    await refresh({ onlyIfChanged: true });
     if (state.mode === 'search' && state.query) runSearch();
   }
 }
