@@ -29,6 +29,16 @@ fn mean(v: &[f64]) -> f64 {
     v.iter().sum::<f64>() / v.len().max(1) as f64
 }
 
+/// CPU seconds (user + system) of all waited-for child processes so far: Tesseract, pdftoppm,
+/// OCRmyPDF and everything they ran. On a loaded machine CPU time is steadier than wall time.
+fn children_cpu() -> f64 {
+    // SAFETY: getrusage fills the zeroed struct we pass.
+    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut u) };
+    let t = |v: libc::timeval| v.tv_sec as f64 + v.tv_usec as f64 / 1e6;
+    t(u.ru_utime) + t(u.ru_stime)
+}
+
 struct Fixture {
     name: String,
     pdf: PathBuf,
@@ -59,31 +69,33 @@ fn fixtures() -> Vec<Fixture> {
     v
 }
 
-/// Recognises one page with `engine`, single-threaded; (similarity, seconds), median time.
-fn ours_page(engine: &Engine, f: &Fixture, page: usize, repeat: usize) -> (f64, f64, String) {
+/// Recognises one page with `engine`, single-threaded: similarity, median wall seconds,
+/// median CPU seconds, and the image source used.
+fn ours_page(engine: &Engine, f: &Fixture, page: usize, repeat: usize) -> (f64, f64, f64, String) {
     let bytes = std::fs::read(&f.pdf).expect("fixture");
     let doc = lopdf::Document::load_mem(&bytes).ok();
-    let mut times = Vec::new();
+    let (mut times, mut cpus) = (Vec::new(), Vec::new());
     let mut sim = 0.0;
     let mut image = String::new();
     for _ in 0..repeat {
         let work = tempfile::tempdir().expect("tmp");
-        let t = Instant::now();
+        let (t, c) = (Instant::now(), children_cpu());
         let r = engine.recognize(&f.pdf, doc.as_ref(), page as u32 + 1, work.path());
         times.push(t.elapsed().as_secs_f64());
+        cpus.push(children_cpu() - c);
         if let Ok(r) = r {
             sim = similarity(&f.truth[page], &r.text);
             image = r.image;
         }
     }
-    (sim, median(times), image)
+    (sim, median(times), median(cpus), image)
 }
 
-/// OCRmyPDF on one file, then pdftotext: per-page similarity and seconds per page.
-fn ocrmypdf_file(f: &Fixture, jobs: &str, extra: &[String]) -> Option<(Vec<f64>, f64)> {
+/// OCRmyPDF on one file, then pdftotext: per-page similarity, wall and CPU seconds per page.
+fn ocrmypdf_file(f: &Fixture, jobs: &str, extra: &[String]) -> Option<(Vec<f64>, f64, f64)> {
     let work = tempfile::tempdir().ok()?;
     let out = work.path().join("out.pdf");
-    let t = Instant::now();
+    let (t, c) = (Instant::now(), children_cpu());
     let o = Command::new("ocrmypdf")
         .args([
             "-l",
@@ -101,6 +113,7 @@ fn ocrmypdf_file(f: &Fixture, jobs: &str, extra: &[String]) -> Option<(Vec<f64>,
         .output()
         .ok()?;
     let secs = t.elapsed().as_secs_f64();
+    let cpu = children_cpu() - c;
     if !o.status.success() {
         eprintln!(
             "ocrmypdf failed on {}: {}",
@@ -118,7 +131,8 @@ fn ocrmypdf_file(f: &Fixture, jobs: &str, extra: &[String]) -> Option<(Vec<f64>,
         .enumerate()
         .map(|(i, t)| similarity(t, pages.get(i).unwrap_or(&"")))
         .collect();
-    Some((sims, secs / f.truth.len() as f64))
+    let n = f.truth.len() as f64;
+    Some((sims, secs / n, cpu / n))
 }
 
 fn main() {
@@ -171,46 +185,62 @@ fn main() {
 
     // ---- page by page: ours vs OCRmyPDF, one page at a time ----
     println!("### Page by page, one core each (median of {repeat} for ours; OCRmyPDF `--jobs 1`, s/page = file time / pages)\n");
-    println!("| fixture | page | ours: similarity | ours: s | ours: image | OCRmyPDF: similarity | OCRmyPDF: s/page |\n|---|---|---|---|---|---|---|");
+    println!("| fixture | page | ours: similarity | ours: wall s | ours: CPU s | ours: image | OCRmyPDF: similarity | OCRmyPDF: wall s/page | OCRmyPDF: CPU s/page |\n|---|---|---|---|---|---|---|---|---|");
     let (mut our_sims, mut our_secs, mut peer_sims, mut peer_secs) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut our_cpu, mut peer_cpu) = (Vec::new(), Vec::new());
     for f in &fixtures {
         let peer = ocrmypdf_version
             .as_ref()
             .and_then(|_| ocrmypdf_file(f, "1", &extra));
         for p in 0..f.truth.len() {
-            let (sim, secs, image) = ours_page(&engine, f, p, repeat);
+            let (sim, secs, cpu, image) = ours_page(&engine, f, p, repeat);
             our_sims.push(sim);
             our_secs.push(secs);
-            let (ps, pt) = match &peer {
-                Some((sims, s)) => {
+            our_cpu.push(cpu);
+            let (ps, pt, pc) = match &peer {
+                Some((sims, s, c)) => {
                     peer_sims.push(sims[p]);
                     peer_secs.push(*s);
-                    (format!("{:.3}", sims[p]), format!("{s:.2}"))
+                    peer_cpu.push(*c);
+                    (
+                        format!("{:.3}", sims[p]),
+                        format!("{s:.2}"),
+                        format!("{c:.2}"),
+                    )
                 }
-                None => ("–".into(), "–".into()),
+                None => ("–".into(), "–".into(), "–".into()),
             };
             println!(
-                "| {} | {} | {sim:.3} | {secs:.2} | {image} | {ps} | {pt} |",
+                "| {} | {} | {sim:.3} | {secs:.2} | {cpu:.2} | {image} | {ps} | {pt} | {pc} |",
                 f.name,
                 p + 1
             );
         }
     }
     let min = |v: &[f64]| v.iter().cloned().fold(f64::INFINITY, f64::min);
+    let med = |v: &[f64]| {
+        if v.is_empty() {
+            "–".to_string()
+        } else {
+            format!("{:.2}", median(v.to_vec()))
+        }
+    };
     println!(
-        "| **all pages** | | mean {:.3}, min {:.3} | median {:.2} | | mean {}, min {} | median {} |\n",
+        "| **all pages** | | mean {:.3}, min {:.3} | median {} | median {} | | mean {}, min {} | median {} | median {} |\n",
         mean(&our_sims),
         min(&our_sims),
-        median(our_secs.clone()),
+        med(&our_secs),
+        med(&our_cpu),
         if peer_sims.is_empty() { "–".into() } else { format!("{:.3}", mean(&peer_sims)) },
         if peer_sims.is_empty() { "–".into() } else { format!("{:.3}", min(&peer_sims)) },
-        if peer_secs.is_empty() { "–".into() } else { format!("{:.2}", median(peer_secs.clone())) },
+        med(&peer_secs),
+        med(&peer_cpu),
     );
 
     // ---- the choices: image source and resolution ----
     println!("### Image source and resolution (ours, same pages, one core)\n");
-    println!("| variant | mean similarity | min similarity | median s/page |\n|---|---|---|---|");
+    println!("| variant | mean similarity | min similarity | median wall s/page | median CPU s/page |\n|---|---|---|---|---|");
     let variant = |embedded: bool, dpi: u32| {
         let mut e = engine.clone();
         e.use_embedded = embedded;
@@ -227,19 +257,21 @@ fn main() {
         ("always rendered, 150 dpi", variant(false, 150)),
     ];
     for (label, e) in &variants {
-        let (mut sims, mut secs) = (Vec::new(), Vec::new());
+        let (mut sims, mut secs, mut cpus) = (Vec::new(), Vec::new(), Vec::new());
         for f in &fixtures {
             for p in 0..f.truth.len() {
-                let (s, t, _) = ours_page(e, f, p, 1);
+                let (s, t, c, _) = ours_page(e, f, p, 1);
                 sims.push(s);
                 secs.push(t);
+                cpus.push(c);
             }
         }
         println!(
-            "| {label} | {:.3} | {:.3} | {:.2} |",
+            "| {label} | {:.3} | {:.3} | {:.2} | {:.2} |",
             mean(&sims),
             min(&sims),
-            median(secs)
+            median(secs),
+            median(cpus)
         );
     }
 
@@ -266,13 +298,22 @@ fn main() {
         ours_wall / pages as f64
     );
     if ocrmypdf_version.is_some() {
+        // `--jobs 1`, two files at a time: its default (`--jobs` = cores, Tesseract with two
+        // OpenMP threads) was several times slower on this 2-core machine.
         let t = Instant::now();
-        for f in &fixtures {
-            let _ = ocrmypdf_file(f, "2", &extra);
-        }
+        std::thread::scope(|s| {
+            for half in [0, 1] {
+                let (fixtures, extra) = (&fixtures, &extra);
+                s.spawn(move || {
+                    for f in fixtures.iter().skip(half).step_by(2) {
+                        let _ = ocrmypdf_file(f, "1", extra);
+                    }
+                });
+            }
+        });
         let wall = t.elapsed().as_secs_f64();
         println!(
-            "| OCRmyPDF `--jobs 2`, file after file, + pdftotext | {wall:.1} | {:.2} |",
+            "| OCRmyPDF `--jobs 1`, two files at a time, + pdftotext | {wall:.1} | {:.2} |",
             wall / pages as f64
         );
     }
