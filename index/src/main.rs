@@ -322,7 +322,7 @@ fn extract(file: &std::path::Path) -> ExitCode {
 /// Runs the OCR queue (of these documents, or all) with a progress bar on a terminal.
 fn run_ocr(archive: &Archive, ids: Option<Vec<i64>>, json: bool) -> ogp_archive::Result<ExitCode> {
     let engine = ogp_archive::ocr::Engine::detect()?;
-    let total = archive.ocr_status()?.queued;
+    let total = archive.ocr_counts()?.0;
     let pb = progress_bar(total);
     let print = |line: String| match &pb {
         Some(pb) => pb.println(line),
@@ -454,7 +454,7 @@ fn run(archive: &Archive, command: Command) -> ogp_archive::Result<ExitCode> {
                     outcomes.len() - added - failed
                 );
             }
-            let queued = archive.ocr_status()?.queued;
+            let queued = archive.ocr_counts()?.0;
             if ocr && queued > 0 {
                 let code = run_ocr(archive, None, json)?;
                 if code != ExitCode::SUCCESS {
@@ -587,7 +587,6 @@ fn run(archive: &Archive, command: Command) -> ogp_archive::Result<ExitCode> {
                 }
             }
             if !json {
-                let d = archive.get(id)?;
                 for p in &d.ocr_pages {
                     let what = match (p.state.as_str(), p.confidence, &p.error) {
                         ("done", Some(c), _) => format!("recognised text, confidence {c:.0}%"),
