@@ -119,20 +119,20 @@ pub struct Catalog {
 }
 
 /// A document about to be catalogued.
-pub struct NewDocument<'a> {
-    pub sha256: &'a str,
-    pub file_name: &'a str,
+pub struct NewDocument {
+    pub sha256: String,
+    pub file_name: String,
     pub size: i64,
-    pub title: &'a str,
+    pub title: String,
     pub kind: Kind,
     pub cycle: Option<i64>,
     pub session_id: Option<i64>,
     pub lang: Lang,
     pub date: Option<NaiveDate>,
-    pub status: &'a str,
+    pub status: &'static str,
     pub sources: Sources,
     pub unknown_session_date: Option<NaiveDate>,
-    pub producer: Option<&'a str>,
+    pub producer: Option<String>,
     pub pages: Vec<(PageStatus, String)>,
 }
 
@@ -560,7 +560,7 @@ impl Catalog {
                 ])?;
             }
         }
-        tx.execute("DELETE FROM pending WHERE sha256 = ?1", [d.sha256])?;
+        tx.execute("DELETE FROM pending WHERE sha256 = ?1", [&d.sha256])?;
         tx.commit()?;
         Ok(id)
     }
