@@ -4,10 +4,13 @@
 //! export, and prints a Markdown report for BENCHMARKS.md. It reports; it never fails on a
 //! number. Medians of repeated runs, because these machines are noisy.
 //!
-//! Environment: `BENCH_DOCS` (scale corpus size, default 1000), `BENCH_REPEAT` (default 5).
+//! Environment: `BENCH_DOCS` (scale corpus size, default 1000), `BENCH_REPEAT` (default 5),
+//! `BENCH_CORPUS` (`scale`, the default: `scripts/make-scale-corpus.sh` writes BENCH_DOCS
+//! multi-page documents, about 10 pages each, cached under the target directory; `samples`:
+//! copies of the 20 sample documents, one byte changed), `BENCH_SEED` (default 1).
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, ExitStatus, Stdio};
 use std::time::Instant;
 
 use ogp_archive::pdf::{self, similarity, Limits};
@@ -135,6 +138,151 @@ fn walk(p: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// Runs a command to the end, its output discarded.
+fn run_quiet(cmd: &mut Command) -> Option<ExitStatus> {
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .ok()
+}
+
+/// Peak RSS (KiB) of a command, through GNU time: `wait4` on a child we spawn ourselves would
+/// report our own RSS (the child starts as a copy or a vfork of this process), `time` is small.
+/// For a process tree, the largest single process.
+fn peak_rss_of(cmd: &Command) -> Option<u64> {
+    let out = tempfile::NamedTempFile::new().ok()?;
+    let mut t = Command::new("/usr/bin/time");
+    t.arg("-f").arg("%M").arg("-o").arg(out.path());
+    t.arg(cmd.get_program()).args(cmd.get_args());
+    run_quiet(&mut t)?;
+    std::fs::read_to_string(out.path())
+        .ok()?
+        .lines()
+        .last()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+/// The largest peak RSS (KiB) of `cmd` over a sample of the files (the 20 largest and every
+/// 25th), untimed.
+fn peak_rss_sample(files: &[PathBuf], cmd: &dyn Fn(&Path) -> Command) -> Option<u64> {
+    let mut by_size: Vec<&PathBuf> = files.iter().collect();
+    by_size.sort_by_key(|f| std::cmp::Reverse(std::fs::metadata(f).map(|m| m.len()).unwrap_or(0)));
+    by_size
+        .into_iter()
+        .take(20)
+        .chain(files.iter().step_by(25))
+        .filter_map(|f| peak_rss_of(&cmd(f)))
+        .max()
+}
+
+/// Resets this process's VmHWM to its current RSS (Linux ≥ 4.0), so a later [`max_rss_kib`]
+/// measures only what came after.
+fn reset_peak_rss() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
+}
+
+fn rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1).and_then(|n| n.parse().ok()))
+        })
+        .unwrap_or(0)
+}
+
+fn pdfs_under(dir: &Path) -> Vec<PathBuf> {
+    let mut v = walk(dir);
+    v.retain(|p| p.extension().is_some_and(|x| x == "pdf"));
+    v.sort();
+    v
+}
+
+/// The scale corpus from `scripts/make-scale-corpus.sh` (cached under the target directory),
+/// or `None` when it cannot be made here (a tool missing).
+fn scale_corpus(n_docs: usize, seed: &str) -> Option<PathBuf> {
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let out = tmp.join(format!("scale-corpus/n{n_docs}-seed{seed}"));
+    let status = Command::new(repo().join("scripts/make-scale-corpus.sh"))
+        .arg(n_docs.to_string())
+        .arg(seed)
+        .arg(&out)
+        .env("SCALE_POOL", tmp.join("scale-pool"))
+        .stdout(Stdio::inherit())
+        .stderr(Stdio::inherit())
+        .status();
+    match status {
+        Ok(s) if s.success() => Some(out),
+        _ => {
+            eprintln!("scale corpus not available; falling back to copies of the samples");
+            None
+        }
+    }
+}
+
+/// Copies of the 20 sample documents, one byte changed in each (the corpus of the first runs).
+fn sample_copies(n_docs: usize, corpus: &Path) -> PathBuf {
+    std::fs::create_dir_all(corpus).expect("corpus dir");
+    let samples = pdfs_in(&repo().join("sample-docs"));
+    for i in 0..n_docs {
+        let src = &samples[i % samples.len()];
+        let mut bytes = std::fs::read(src).unwrap_or_default();
+        bytes.extend_from_slice(format!("\n%bench copy {i}\n").as_bytes());
+        std::fs::write(
+            corpus.join(format!(
+                "{i:05}-{}",
+                src.file_name().unwrap_or_default().to_string_lossy()
+            )),
+            bytes,
+        )
+        .expect("write corpus");
+    }
+    corpus.to_path_buf()
+}
+
+/// Where the time of one ingest went, from the progress callback's timestamps: `ingest` calls
+/// it with `None` before each chunk of files (which it then reads, hashes, extracts and
+/// classifies in parallel) and with each outcome as the file is committed (stored with fsync,
+/// catalogued, added to the index), one after another.
+#[derive(Default)]
+struct PhaseClock {
+    last: Option<Instant>,
+    in_chunk: usize,
+    chunk_start: Option<Instant>,
+    commits: Vec<f64>,
+    /// per chunk: wall time from its start to its first outcome
+    first: Vec<f64>,
+    /// time from a chunk's last outcome to the next chunk's start (index commits every 64 files)
+    between: f64,
+}
+
+impl PhaseClock {
+    fn tick(&mut self, outcome: bool) {
+        let now = Instant::now();
+        if !outcome {
+            if let Some(l) = self.last {
+                self.between += (now - l).as_secs_f64();
+            }
+            self.chunk_start = Some(now);
+            self.in_chunk = 0;
+        } else {
+            if self.in_chunk == 0 {
+                if let Some(c) = self.chunk_start {
+                    self.first.push((now - c).as_secs_f64());
+                }
+            } else if let Some(l) = self.last {
+                self.commits.push((now - l).as_secs_f64());
+            }
+            self.in_chunk += 1;
+        }
+        self.last = Some(now);
+    }
+}
+
 fn main() {
     let repeat: usize = std::env::var("BENCH_REPEAT")
         .ok()
@@ -145,7 +293,8 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(1000);
     let work = tempfile::tempdir().expect("tempdir");
-    let ours_bin = repo().join("target/release/ogp-archive");
+    // Built by cargo for this bench, with its profile (release for `cargo bench`).
+    let ours_bin = PathBuf::from(env!("CARGO_BIN_EXE_ogp-archive"));
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
         .and_then(|s| {
@@ -329,70 +478,171 @@ fn main() {
     }
 
     // ---- ingest at scale ----
-    let corpus = work.path().join("corpus");
-    std::fs::create_dir_all(&corpus).expect("corpus dir");
-    let samples = pdfs_in(&repo().join("sample-docs"));
-    let mut corpus_bytes = 0u64;
-    for i in 0..n_docs {
-        let src = &samples[i % samples.len()];
-        let mut bytes = std::fs::read(src).unwrap_or_default();
-        bytes.extend_from_slice(format!("\n%bench copy {i}\n").as_bytes());
-        corpus_bytes += bytes.len() as u64;
-        std::fs::write(
-            corpus.join(format!(
-                "{i:05}-{}",
-                src.file_name().unwrap_or_default().to_string_lossy()
-            )),
-            bytes,
-        )
-        .expect("write corpus");
+    let seed = std::env::var("BENCH_SEED").unwrap_or_else(|_| "1".into());
+    let want_scale = std::env::var("BENCH_CORPUS").map_or(true, |c| c != "samples");
+    let scale = if want_scale {
+        scale_corpus(n_docs, &seed)
+    } else {
+        None
+    };
+    let corpus_kind = if scale.is_some() {
+        format!("scale corpus, seed {seed}: `scripts/make-scale-corpus.sh {n_docs} {seed} DIR`")
+    } else {
+        "copies of the 20 sample documents".to_string()
+    };
+    let corpus = scale.unwrap_or_else(|| sample_copies(n_docs, &work.path().join("corpus")));
+    let corpus_files = pdfs_under(&corpus);
+    let corpus_bytes: u64 = corpus_files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    // Read every file once so all tools below start from a warm page cache.
+    for f in &corpus_files {
+        let _ = std::fs::read(f);
     }
     let archive_dir = work.path().join("archive");
     let archive = Archive::open(&archive_dir).expect("archive");
+    let rss_before = rss_kib();
+    let peak_reset = reset_peak_rss();
+    let mut clock = PhaseClock::default();
     let t = Instant::now();
     let out = archive
-        .ingest(std::slice::from_ref(&corpus), &mut |_, _| {})
+        .ingest(std::slice::from_ref(&corpus), &mut |_, o| {
+            clock.tick(o.is_some())
+        })
         .expect("ingest");
-    let ingest_s = t.elapsed().as_secs_f64();
+    let t_end = Instant::now();
+    let ingest_s = (t_end - t).as_secs_f64();
+    let ingest_peak = max_rss_kib();
+    let tail = clock.last.map_or(0.0, |l| (t_end - l).as_secs_f64());
     let ingested_pages: i64 = archive
         .list(&Filter::default())
         .expect("list")
         .iter()
         .map(|d| d.pages)
         .sum();
-    println!("\n### Ingest ({n_docs} documents, {ingested_pages} pages, {:.1} MB of PDFs; copy, hash, extract, classify, catalogue, index)\n", corpus_bytes as f64 / 1e6);
-    println!("| pipeline | s | pages/s |\n|---|---|---|");
+    let pages_f = ingested_pages as f64;
+    println!("\n### Ingest ({} documents, {ingested_pages} pages, {:.1} MB of PDFs; {corpus_kind}; copy, hash, extract, classify, catalogue, index)\n", corpus_files.len(), corpus_bytes as f64 / 1e6);
+    println!("| pipeline | s | pages/s | ratio to `Archive::ingest` | peak RSS MB |\n|---|---|---|---|---|");
     println!(
-        "| `Archive::ingest` (both cores) | {ingest_s:.2} | {:.0} |",
-        ingested_pages as f64 / ingest_s
+        "| `Archive::ingest` (both cores) | {ingest_s:.2} | {:.0} | 1.00× | {} |",
+        pages_f / ingest_s,
+        if peak_reset {
+            format!("{}", ingest_peak / 1024)
+        } else {
+            "—".into()
+        }
     );
-    let corpus_files = pdfs_in(&corpus);
+    let peer_row = |name: &str, s: f64, rss: Option<u64>| {
+        println!(
+            "| {name} | {s:.2} | {:.0} | {:.2}× | {} |",
+            pages_f / s,
+            s / ingest_s,
+            rss.map_or("—".into(), |r| (r / 1024).to_string())
+        )
+    };
     if have("pdftotext") {
-        let s = time_processes(&corpus_files, &|f| {
+        let cmd = |f: &Path| {
             let mut c = Command::new("pdftotext");
             c.arg(f).arg("-");
             c
-        });
-        println!(
-            "| pdftotext alone, same files (both cores) | {s:.2} | {:.0} |",
-            ingested_pages as f64 / s
+        };
+        peer_row(
+            "poppler `pdftotext FILE -`, one process per file, only extracting (both cores)",
+            time_processes(&corpus_files, &cmd),
+            peak_rss_sample(&corpus_files, &cmd),
         );
     }
     if have("mutool") {
-        let s = time_processes(&corpus_files, &|f| {
+        let cmd = |f: &Path| {
             let mut c = Command::new("mutool");
             c.args(["draw", "-q", "-F", "txt", "-o", "-"]).arg(f);
             c
-        });
-        println!(
-            "| mutool alone, same files (both cores) | {s:.2} | {:.0} |",
-            ingested_pages as f64 / s
+        };
+        peer_row(
+            "MuPDF `mutool draw -F txt`, one process per file, only extracting (both cores)",
+            time_processes(&corpus_files, &cmd),
+            peak_rss_sample(&corpus_files, &cmd),
         );
     }
-    println!("\nAll added: {}. Peak memory of this process (VmHWM): {} MB. Index on disk: {:.1} MB ({:.0}% of the PDFs); catalogue: {:.1} MB.",
-        out.iter().all(|o| o.outcome == "added"), max_rss_kib() / 1024,
+    let recoll_conf = work.path().join("recoll");
+    let recoll = have("recollindex") && have("recollq");
+    if recoll {
+        std::fs::create_dir_all(&recoll_conf).expect("recoll conf");
+        // Only the corpus, only PDFs (Recoll's rclpdf filter runs pdftotext), no spelling
+        // dictionary; everything else as Debian ships it (its default thread layout).
+        std::fs::write(
+            recoll_conf.join("recoll.conf"),
+            format!(
+                "topdirs = {}\nindexedmimetypes = application/pdf\nnoaspell = 1\nloglevel = 1\n",
+                corpus.display()
+            ),
+        )
+        .expect("recoll.conf");
+        let mut idx = Command::new("recollindex");
+        idx.arg("-c").arg(&recoll_conf);
+        let rss_file = work.path().join("recollindex.rss");
+        let mut timed = Command::new("/usr/bin/time");
+        timed.arg("-f").arg("%M").arg("-o").arg(&rss_file);
+        timed.arg(idx.get_program()).args(idx.get_args());
+        let s = Instant::now();
+        let status = run_quiet(if Path::new("/usr/bin/time").is_file() {
+            &mut timed
+        } else {
+            &mut idx
+        });
+        let secs = s.elapsed().as_secs_f64();
+        let rss = std::fs::read_to_string(&rss_file)
+            .ok()
+            .and_then(|t| t.lines().last().and_then(|l| l.trim().parse().ok()));
+        if status.is_some_and(|s| s.success()) {
+            peer_row(
+                "Recoll `recollindex -c DIR`, a fresh index of the same folder",
+                secs,
+                rss,
+            );
+        } else {
+            println!("| Recoll `recollindex` | failed: {status:?} | | | |");
+        }
+    }
+    println!("\nAll added: {}. Peak RSS of `Archive::ingest`: VmHWM of this process, reset before the ingest (RSS was {} MB before it); of the peers: the largest single process (GNU `time`; pdftotext and mutool over the 20 largest files and every 25th). Index on disk: {:.1} MB ({:.0}% of the PDFs); catalogue: {:.1} MB{}.",
+        out.iter().all(|o| o.outcome == "added"), rss_before / 1024,
         dir_size(&archive_dir.join("index")) as f64 / 1e6, 100.0 * dir_size(&archive_dir.join("index")) as f64 / corpus_bytes as f64,
-        std::fs::metadata(archive_dir.join("catalog.sqlite3")).map(|m| m.len()).unwrap_or(0) as f64 / 1e6);
+        std::fs::metadata(archive_dir.join("catalog.sqlite3")).map(|m| m.len()).unwrap_or(0) as f64 / 1e6,
+        if recoll {
+            let x = dir_size(&recoll_conf.join("xapiandb"));
+            format!("; Recoll's Xapian index: {:.1} MB ({:.0}% of the PDFs)", x as f64 / 1e6, 100.0 * x as f64 / corpus_bytes as f64)
+        } else {
+            String::new()
+        });
+
+    // Where the ingest's wall time went (see PhaseClock).
+    let n_commits = clock.commits.len() + clock.first.len();
+    let commit_mean = clock.commits.iter().sum::<f64>() / clock.commits.len().max(1) as f64;
+    let prepare: f64 = clock.first.iter().map(|f| (f - commit_mean).max(0.0)).sum();
+    let commit = clock.commits.iter().sum::<f64>() + commit_mean * clock.first.len() as f64;
+    let mut sorted_commits = clock.commits.clone();
+    sorted_commits.sort_by(f64::total_cmp);
+    let per_doc = |x: f64| x * 1000.0 / n_commits.max(1) as f64;
+    println!("\nWhere the ingest's {ingest_s:.1} s went (from the progress callback's timestamps; the first commit of each chunk is taken as the mean commit):\n");
+    println!("| phase | s | share | ms per document |\n|---|---|---|---|");
+    for (name, x) in [
+        ("read, hash, extract, classify: chunks of 16 files in parallel", prepare),
+        ("commit, one file after another: pending mark, store (write, fsync, rename, dir fsync), catalogue transaction, index add", commit),
+        ("index commits (every 64 files) and between-chunk work", clock.between),
+        ("final index commit and reload", tail.max(0.0)),
+    ] {
+        println!("| {name} | {x:.2} | {:.0}% | {:.2} |", 100.0 * x / ingest_s, per_doc(x));
+    }
+    if !sorted_commits.is_empty() {
+        println!(
+            "\nOne commit: median {:.2} ms, p90 {:.2} ms, p99 {:.2} ms.",
+            percentile(&sorted_commits, 0.5) * 1000.0,
+            percentile(&sorted_commits, 0.9) * 1000.0,
+            percentile(&sorted_commits, 0.99) * 1000.0
+        );
+    }
 
     // ---- search latency ----
     let queries = [
@@ -447,18 +697,93 @@ fn main() {
     );
     drop(archive);
 
+    // Whole processes, as a user at a shell would run them: ours beside Recoll's recollq,
+    // unfiltered (recollq knows no plan cycles), top 20 with snippets / abstracts.
     if ours_bin.is_file() {
-        let mut procs = Vec::new();
-        for q in queries.iter().take(10) {
-            let s = Instant::now();
-            let _ = Command::new(&ours_bin)
-                .arg("--archive")
-                .arg(&archive_dir)
-                .args(["search", q, "--json"])
-                .output();
-            procs.push(s.elapsed().as_secs_f64() * 1000.0);
+        // Documents found, counted in-process before any timing (then the archive is closed).
+        let found: Vec<String> = {
+            let archive = Archive::open(&archive_dir).expect("reopen");
+            queries
+                .iter()
+                .map(|q| {
+                    archive
+                        .facets(q)
+                        .map(|f| f.total.to_string())
+                        .unwrap_or_else(|_| "error".into())
+                })
+                .collect()
+        };
+        let rounds = repeat.max(3);
+        println!("\n### Search as whole processes ({} queries, each run {rounds} times, cold process, warm disk; {ingested_pages}-page archive)\n", queries.len());
+        println!("`ogp-archive --archive DIR search QUERY --json` (open + consistency check + search + top 20 with snippets as JSON){}.\n",
+            if recoll { " beside `recollq -c DIR -n 20 -A QUERY` (top 20 with abstracts) on the same folder" } else { "" });
+        println!("| query | ours: documents | ours: median ms | recollq: documents | recollq: median ms |\n|---|---|---|---|---|");
+        let mut all_ours = Vec::new();
+        let mut all_recoll = Vec::new();
+        for (q, found) in queries.iter().zip(&found) {
+            let ours: Vec<f64> = (0..rounds)
+                .map(|_| {
+                    let s = Instant::now();
+                    let _ = run_quiet(
+                        Command::new(&ours_bin)
+                            .arg("--archive")
+                            .arg(&archive_dir)
+                            .args(["search", q, "--json"]),
+                    );
+                    s.elapsed().as_secs_f64() * 1000.0
+                })
+                .collect();
+            all_ours.extend(&ours);
+            let (rc_docs, rc_ms) = if recoll {
+                let times: Vec<f64> = (0..rounds)
+                    .map(|_| {
+                        let s = Instant::now();
+                        let _ = run_quiet(
+                            Command::new("recollq")
+                                .arg("-c")
+                                .arg(&recoll_conf)
+                                .args(["-n", "20", "-A", q]),
+                        );
+                        s.elapsed().as_secs_f64() * 1000.0
+                    })
+                    .collect();
+                all_recoll.extend(&times);
+                let count = Command::new("recollq")
+                    .arg("-c")
+                    .arg(&recoll_conf)
+                    .args(["-Q", "-E", q])
+                    .output()
+                    .ok()
+                    .and_then(|o| {
+                        String::from_utf8_lossy(&o.stdout)
+                            .lines()
+                            .chain(String::from_utf8_lossy(&o.stderr).lines())
+                            .find_map(|l| {
+                                l.trim()
+                                    .strip_suffix(" results")
+                                    .and_then(|n| n.trim().parse::<u64>().ok())
+                            })
+                    });
+                (
+                    count.map_or("?".into(), |c| c.to_string()),
+                    format!("{:.1}", median(times)),
+                )
+            } else {
+                ("—".into(), "—".into())
+            };
+            println!(
+                "| `{}` | {found} | {:.1} | {rc_docs} | {rc_ms} |",
+                q.replace('|', "\\|"),
+                median(ours)
+            );
         }
-        println!("\nWhole process `ogp-archive search QUERY --json` (cold process, warm disk): median {:.1} ms over 10 queries.", median(procs));
+        let mo = median(all_ours);
+        if recoll {
+            let mr = median(all_recoll);
+            println!("| **all queries** | | **{mo:.1}** | | **{mr:.1}** |\n\nMedian over all runs: ours {mo:.1} ms, recollq {mr:.1} ms ({:.2}× ours). Documents: ours counts the documents among the first 20,000 matching pages (`Archive::facets`); recollq its exact result count (`-Q -E`). Recoll has no Latvian stemmer and folds diacritics only as configured (here: Debian's defaults).", mr / mo);
+        } else {
+            println!("| **all queries** | | **{mo:.1}** | | |");
+        }
     }
 
     // ---- opening (with its consistency check) ----
