@@ -29,13 +29,14 @@ import json
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "sample-docs" / "src"
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 
 # ------------------------------------------------------------------ domain data
 
@@ -584,35 +585,35 @@ def doc_length(rng):
     return rng.randint(25, 40)
 
 
-def cmd_docs(args):
-    pool = Path(args.pool)
-    manifest = json.loads((pool / "manifest.json").read_text(encoding="utf-8"))
-    bases = manifest["bases"]
+def plan_docs(bases, n, seed):
+    """[(relative file name, [(base index, first page, last page)], keep the base's Info)]"""
     weights = [b["pages"] for b in bases]
-    rng = random.Random(f"docs-{args.seed}-{args.n}")
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(f"docs-{seed}-{n}")
     seen, names, jobs = set(), set(), []
-    total_pages = 0
-    while len(jobs) < args.n:
+    while len(jobs) < n:
         b = rng.choices(range(len(bases)), weights)[0]
         base = bases[b]
         sec = rng.choice(base["sections"])
         want = doc_length(rng)
-        first = sec["start"]
-        last = min(first + want - 1, base["pages"])
-        ranges = [(b, first, last)]
-        if rng.random() < 0.12 or (last - first + 1) < want // 2:
-            # an annex: a run of pages from another volume
-            b2 = rng.randrange(len(bases))
-            s2 = rng.choice(bases[b2]["sections"])
-            n2 = rng.randint(1, 6)
-            ranges.append((b2, s2["start"], min(s2["start"] + n2 - 1, bases[b2]["pages"])))
-        key = tuple(ranges)
-        if key in seen:
+        annex = rng.random() < 0.12
+        for attempt in range(50):
+            # Documents start at a section's title page; when that selection is taken, an
+            # excerpt starting on any page of the section (so lengths keep their distribution).
+            first = sec["start"] if attempt == 0 else rng.randint(sec["start"], sec["start"] + sec["pages"] - 1)
+            last = min(first + want - 1, base["pages"])
+            ranges = [(b, first, last)]
+            if annex or (last - first + 1) < want // 2:
+                # an annex: a run of pages from another volume
+                b2 = rng.randrange(len(bases))
+                s2 = rng.choice(bases[b2]["sections"])
+                n2 = rng.randint(1, 6)
+                ranges.append((b2, s2["start"], min(s2["start"] + n2 - 1, bases[b2]["pages"])))
+            key = tuple(ranges)
+            if key not in seen:
+                break
+        else:
             continue
         seen.add(key)
-        pages = sum(c - a + 1 for _, a, c in ranges)
         folder = f"OGP{sec['cycle']}" if sec["cycle"] else "citi"
         stem = file_name(rng, sec)
         name, i = f"{folder}/{stem}.pdf", 1
@@ -622,12 +623,27 @@ def cmd_docs(args):
         names.add(name)
         keep_info = rng.random() < 0.6 and ranges[0][0] == b
         jobs.append((name, ranges, keep_info))
-        total_pages += pages
+    return jobs
+
+
+def cmd_docs(args):
+    pool = Path(args.pool)
+    manifest = json.loads((pool / "manifest.json").read_text(encoding="utf-8"))
+    bases = manifest["bases"]
+    jobs = plan_docs(bases, args.n, args.seed)
+    total_pages = sum(c - a + 1 for _, r, _ in jobs for _, a, c in r)
+    out = Path(args.out)
     plan = hashlib.sha256(json.dumps([manifest["version"], jobs], ensure_ascii=False).encode()).hexdigest()
     stamp = out / ".complete"
     if stamp.is_file() and stamp.read_text().strip() == plan:
         print(f"corpus up to date: {args.n} documents, {total_pages} pages in {out}")
         return
+    if out.exists() and any(out.iterdir()):
+        # Only ever delete a folder this script wrote.
+        if not (out / "corpus.json").is_file() and not stamp.is_file():
+            sys.exit(f"{out} is not empty and not a scale corpus: not touching it")
+        shutil.rmtree(out)
+    out.mkdir(parents=True, exist_ok=True)
     for d in {Path(n).parent for n, _, _ in jobs}:
         (out / d).mkdir(parents=True, exist_ok=True)
 
