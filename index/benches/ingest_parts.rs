@@ -1,0 +1,289 @@
+//! What one document costs in each step of an ingest: `cargo bench -p ogp-archive --bench
+//! ingest_parts`. Runs the steps `Archive::ingest` runs, through the library's public functions,
+//! one after another on one thread, each over all files before the next step, and times each
+//! step alone; then `Archive::ingest` itself on the same files (both cores) for comparison.
+//! Prints a Markdown table for BENCHMARKS.md. It reports; it never fails on a number.
+//!
+//! The steps mirror `Archive::prepare` and `Archive::commit_one`; if those change, change this.
+//!
+//! Environment: `BENCH_DOCS` (default 1000), `BENCH_SEED` (default 1): the scale corpus of
+//! `scripts/make-scale-corpus.sh`, cached under the target directory, as `pipeline` uses it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use ogp_archive::archive::extract_guarded;
+use ogp_archive::catalog::{Catalog, NewDocument};
+use ogp_archive::classify::{self, CycleRef};
+use ogp_archive::model::Sources;
+use ogp_archive::pdf::{self, PageStatus};
+use ogp_archive::search::{IndexDoc, SearchIndex};
+use ogp_archive::store::{self, Store};
+use ogp_archive::{Archive, Filter};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn walk(p: &Path, out: &mut Vec<PathBuf>) {
+    if let Ok(rd) = std::fs::read_dir(p) {
+        for e in rd.flatten() {
+            let path = e.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|x| x == "pdf") {
+                out.push(path);
+            }
+        }
+    }
+}
+
+/// Times `f` and adds the seconds to `acc`.
+fn timed<T>(acc: &mut f64, f: impl FnOnce() -> T) -> T {
+    let s = Instant::now();
+    let r = f();
+    *acc += s.elapsed().as_secs_f64();
+    r
+}
+
+struct Doc {
+    name: String,
+    bytes: Vec<u8>,
+    sha: String,
+    doc: pdf::Document,
+    class: classify::Classification,
+}
+
+fn main() {
+    let n_docs: usize = std::env::var("BENCH_DOCS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000);
+    let seed = std::env::var("BENCH_SEED").unwrap_or_else(|_| "1".into());
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let corpus = tmp.join(format!("scale-corpus/n{n_docs}-seed{seed}"));
+    let ok = Command::new(repo().join("scripts/make-scale-corpus.sh"))
+        .arg(n_docs.to_string())
+        .arg(&seed)
+        .arg(&corpus)
+        .env("SCALE_POOL", tmp.join("scale-pool"))
+        .stdout(Stdio::inherit())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        eprintln!("no scale corpus (scripts/make-scale-corpus.sh failed): nothing to measure");
+        return;
+    }
+    let mut files = Vec::new();
+    walk(&corpus, &mut files);
+    files.sort();
+    for f in &files {
+        let _ = std::fs::read(f); // warm page cache, as for every other row
+    }
+    let work = tempfile::tempdir().expect("tempdir");
+    // The seed cycles, as a new archive has them.
+    let cycles: Vec<CycleRef> = {
+        let a = Archive::open(&work.path().join("seed")).expect("archive");
+        a.cycles()
+            .expect("cycles")
+            .into_iter()
+            .map(|c| CycleRef {
+                number: c.number,
+                start_year: c.start_year,
+                end_year: c.end_year,
+            })
+            .collect()
+    };
+    let limits = pdf::Limits::default();
+
+    // ---- prepare: read, hash, extract, classify (parallel in ingest; here one thread) ----
+    let (mut t_read, mut t_hash, mut t_extract, mut t_classify) = (0.0, 0.0, 0.0, 0.0);
+    let mut docs = Vec::new();
+    for f in &files {
+        let bytes = timed(&mut t_read, || std::fs::read(f).unwrap_or_default());
+        let sha = timed(&mut t_hash, || store::sha256_hex(&bytes));
+        let Ok(doc) = timed(&mut t_extract, || extract_guarded(&bytes, &limits)) else {
+            continue;
+        };
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let class = timed(&mut t_classify, || {
+            let texts: Vec<&str> = doc.pages.iter().map(|p| p.text.as_str()).collect();
+            classify::classify(&name, doc.info.title.as_deref(), &texts, &cycles, &[])
+        });
+        docs.push(Doc {
+            name,
+            bytes,
+            sha,
+            doc,
+            class,
+        });
+    }
+    let pages: usize = docs.iter().map(|d| d.doc.pages.len()).sum();
+
+    // ---- store: write, fsync, rename, fsync the directory ----
+    let store = Store::open(&work.path().join("store")).expect("store");
+    let mut t_store = 0.0;
+    for d in &docs {
+        timed(&mut t_store, || store.put(&d.sha, &d.bytes).expect("put"));
+    }
+    // The same bytes written without any fsync, into the same layout: what durability costs.
+    let plain = work.path().join("plain");
+    let mut t_plain = 0.0;
+    for d in &docs {
+        timed(&mut t_plain, || {
+            let dir = plain.join(&d.sha[..2]);
+            std::fs::create_dir_all(&dir).expect("mkdir");
+            std::fs::write(dir.join(format!("{}.pdf", d.sha)), &d.bytes).expect("write");
+        });
+    }
+
+    // ---- catalogue: pending mark, one transaction per document, then the index's re-read ----
+    let mut cat = Catalog::open(&work.path().join("catalog.sqlite3")).expect("catalog");
+    let (mut t_pending, mut t_insert, mut t_reread) = (0.0, 0.0, 0.0);
+    let mut ids = Vec::new();
+    for d in &docs {
+        let c = &d.class;
+        let new = NewDocument {
+            sha256: &d.sha,
+            file_name: &d.name,
+            size: d.bytes.len() as i64,
+            title: &c.title.value,
+            kind: c.kind.value,
+            cycle: c.cycle.as_ref().map(|g| g.value),
+            session_id: None,
+            lang: c.lang.value,
+            date: c.date.as_ref().map(|g| g.value),
+            status: "ok",
+            sources: Sources::default(),
+            unknown_session_date: c.unknown_session_date,
+            producer: d.doc.info.producer.as_deref(),
+            pages: d
+                .doc
+                .pages
+                .iter()
+                .map(|p| (p.status, p.text.clone()))
+                .collect(),
+        };
+        timed(&mut t_pending, || cat.add_pending(&d.sha).expect("pending"));
+        let id = timed(&mut t_insert, || cat.insert_document(&new).expect("insert"));
+        timed(&mut t_reread, || {
+            let _ = cat.get(id).expect("get");
+            let _ = cat.pages(id).expect("pages");
+        });
+        ids.push(id);
+    }
+
+    // ---- index: add every page (one indexing thread), commit every 64 documents ----
+    let (index, _) = SearchIndex::open(&work.path().join("index")).expect("index");
+    let mut writer = index.writer().expect("writer");
+    let t = Instant::now();
+    let mut t_add_calls = 0.0;
+    let mut t_commits = 0.0;
+    for (i, (d, id)) in docs.iter().zip(&ids).enumerate() {
+        let kind = d.class.kind.value.as_str();
+        timed(&mut t_add_calls, || {
+            index
+                .add(
+                    &writer,
+                    &IndexDoc {
+                        id: *id,
+                        title: &d.class.title.value,
+                        file_name: &d.name,
+                        kind,
+                        lang: d.class.lang.value,
+                        cycle: d.class.cycle.as_ref().map(|g| g.value),
+                        session: None,
+                        date: d.class.date.as_ref().map(|g| g.value),
+                        pages: d
+                            .doc
+                            .pages
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, p)| p.status == PageStatus::Text && !p.text.is_empty())
+                            .map(|(n, p)| (n as i64 + 1, p.text.as_str()))
+                            .collect(),
+                    },
+                )
+                .expect("add")
+        });
+        if (i + 1) % 64 == 0 {
+            timed(&mut t_commits, || writer.commit().expect("commit"));
+        }
+    }
+    timed(&mut t_commits, || writer.commit().expect("commit"));
+    let t_index = t.elapsed().as_secs_f64();
+    drop(writer);
+
+    // ---- the real thing, same files, both cores ----
+    let archive = Archive::open(&work.path().join("archive")).expect("archive");
+    let t = Instant::now();
+    archive
+        .ingest(std::slice::from_ref(&corpus), &mut |_, _| {})
+        .expect("ingest");
+    let t_ingest = t.elapsed().as_secs_f64();
+    let ingest_pages: i64 = archive
+        .list(&Filter::default())
+        .expect("list")
+        .iter()
+        .map(|d| d.pages)
+        .sum();
+
+    let n = docs.len() as f64;
+    let p = pages as f64;
+    let rows = [
+        ("read the file", t_read),
+        ("SHA-256", t_hash),
+        ("extract (parse, inflate, interpret, lay out)", t_extract),
+        ("classify", t_classify),
+        (
+            "store: write + fsync + rename + directory fsync (`Store::put`)",
+            t_store,
+        ),
+        ("catalogue: pending mark (one autocommit)", t_pending),
+        (
+            "catalogue: document + page rows (one transaction, WAL)",
+            t_insert,
+        ),
+        (
+            "catalogue: re-read of the row and pages for the index",
+            t_reread,
+        ),
+        (
+            "index: tantivy add + commit every 64 (wall; its one indexing thread)",
+            t_index,
+        ),
+    ];
+    let sum: f64 = rows.iter().map(|r| r.1).sum();
+    println!(
+        "### Ingest, step by step ({} documents, {pages} pages, one thread, each step over all files)\n",
+        docs.len()
+    );
+    println!("| step | s | ms per document | µs per page | share |\n|---|---|---|---|---|");
+    for (name, s) in rows {
+        println!(
+            "| {name} | {s:.2} | {:.2} | {:.0} | {:.0}% |",
+            s * 1e3 / n,
+            s * 1e6 / p,
+            100.0 * s / sum
+        );
+    }
+    println!(
+        "| **sum (one core)** | **{sum:.2}** | **{:.2}** | **{:.0}** | 100% |",
+        sum * 1e3 / n,
+        sum * 1e6 / p
+    );
+    println!(
+        "\nSame bytes written with `fs::write`, no fsync: {t_plain:.2} s ({:.2} ms per document), so durability costs {:.2} ms per document here. Index: of its {t_index:.2} s, the `add` calls took {t_add_calls:.2} s and the commits {t_commits:.2} s.",
+        t_plain * 1e3 / n,
+        (t_store - t_plain) * 1e3 / n
+    );
+    println!(
+        "\n`Archive::ingest` of the same files (both cores): {t_ingest:.2} s, {:.0} pages/s; the one-core sum above would be {:.0} pages/s.",
+        ingest_pages as f64 / t_ingest,
+        p / sum
+    );
+}
