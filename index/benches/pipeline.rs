@@ -185,6 +185,23 @@ fn reset_peak_rss() -> bool {
     std::fs::write("/proc/self/clear_refs", "5").is_ok()
 }
 
+/// CPU seconds (user + system) this process has used so far, all threads.
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let rest = s.get(s.rfind(')')? + 2..)?.to_string();
+            let f: Vec<f64> = rest
+                .split_whitespace()
+                .skip(11)
+                .take(2)
+                .filter_map(|x| x.parse().ok())
+                .collect();
+            (f.len() == 2).then(|| (f[0] + f[1]) / 100.0) // clock ticks (USER_HZ = 100)
+        })
+        .unwrap_or(0.0)
+}
+
 fn rss_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -507,6 +524,7 @@ fn main() {
     let rss_before = rss_kib();
     let peak_reset = reset_peak_rss();
     let mut clock = PhaseClock::default();
+    let cpu0 = cpu_seconds();
     let t = Instant::now();
     let out = archive
         .ingest(std::slice::from_ref(&corpus), &mut |_, o| {
@@ -515,6 +533,7 @@ fn main() {
         .expect("ingest");
     let t_end = Instant::now();
     let ingest_s = (t_end - t).as_secs_f64();
+    let ingest_cpu = cpu_seconds() - cpu0;
     let ingest_peak = max_rss_kib();
     let tail = clock.last.map_or(0.0, |l| (t_end - l).as_secs_f64());
     let ingested_pages: i64 = archive
@@ -626,6 +645,11 @@ fn main() {
     let mut sorted_commits = clock.commits.clone();
     sorted_commits.sort_by(f64::total_cmp);
     let per_doc = |x: f64| x * 1000.0 / n_commits.max(1) as f64;
+    println!(
+        "\n`Archive::ingest` used {ingest_cpu:.1} s of CPU in {ingest_s:.1} s: {:.2} of the {} cores busy on average.",
+        ingest_cpu / ingest_s,
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
     println!("\nWhere the ingest's {ingest_s:.1} s went (from the progress callback's timestamps; the first commit of each chunk is taken as the mean commit):\n");
     println!("| phase | s | share | ms per document |\n|---|---|---|---|");
     for (name, x) in [
