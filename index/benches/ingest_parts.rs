@@ -68,7 +68,7 @@ fn main() {
         .arg(&seed)
         .arg(&corpus)
         .env("SCALE_POOL", tmp.join("scale-pool"))
-        .stdout(Stdio::inherit())
+        .stdout(Stdio::from(std::io::stderr())) // progress, not part of the report
         .status()
         .is_ok_and(|s| s.success());
     if !ok {

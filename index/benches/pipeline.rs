@@ -230,7 +230,7 @@ fn scale_corpus(n_docs: usize, seed: &str) -> Option<PathBuf> {
         .arg(seed)
         .arg(&out)
         .env("SCALE_POOL", tmp.join("scale-pool"))
-        .stdout(Stdio::inherit())
+        .stdout(Stdio::from(std::io::stderr())) // progress, not part of the report
         .stderr(Stdio::inherit())
         .status();
     match status {
