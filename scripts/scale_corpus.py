@@ -85,6 +85,8 @@ def training_paragraphs():
     """(lang, paragraph) pairs from the sample sources."""
     out = []
     for f in sorted(SRC.iterdir()):
+        if not f.is_file():
+            continue  # e.g. scans/: sources of image-only samples
         lang = "en" if f.name.startswith(("Latvia_", "OGP_Paris")) else "lv"
         t = f.read_text(encoding="utf-8")
         paras = []
