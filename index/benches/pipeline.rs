@@ -264,8 +264,8 @@ fn sample_copies(n_docs: usize, corpus: &Path) -> PathBuf {
 
 /// Where the time of one ingest went, from the progress callback's timestamps: `ingest` calls
 /// it with `None` before each chunk of files (which it then reads, hashes, extracts and
-/// classifies in parallel) and with each outcome as the file is committed (stored with fsync,
-/// catalogued, added to the index), one after another.
+/// classifies on all cores, then marks pending, writes to the store and syncs once) and with
+/// each outcome as the file is committed (catalogued, added to the index), one after another.
 #[derive(Default)]
 struct PhaseClock {
     last: Option<Instant>,
@@ -274,7 +274,7 @@ struct PhaseClock {
     commits: Vec<f64>,
     /// per chunk: wall time from its start to its first outcome
     first: Vec<f64>,
-    /// time from a chunk's last outcome to the next chunk's start (index commits every 64 files)
+    /// time from a chunk's last outcome to the next chunk's start (index commits)
     between: f64,
 }
 
@@ -653,9 +653,9 @@ fn main() {
     println!("\nWhere the ingest's {ingest_s:.1} s went (from the progress callback's timestamps; the first commit of each chunk is taken as the mean commit):\n");
     println!("| phase | s | share | ms per document |\n|---|---|---|---|");
     for (name, x) in [
-        ("read, hash, extract, classify: chunks of 16 files in parallel", prepare),
-        ("commit, one file after another: pending mark, store (write, fsync, rename, dir fsync), catalogue transaction, index add", commit),
-        ("index commits (every 64 files) and between-chunk work", clock.between),
+        ("read, hash, extract, classify on all cores; then the chunk's pending marks, store writes and one sync", prepare),
+        ("commit, one file after another: catalogue transaction, index add", commit),
+        ("index commits (every 2,048 documents or 3 s) and between-chunk work", clock.between),
         ("final index commit and reload", tail.max(0.0)),
     ] {
         println!("| {name} | {x:.2} | {:.0}% | {:.2} |", 100.0 * x / ingest_s, per_doc(x));
