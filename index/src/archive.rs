@@ -969,7 +969,9 @@ impl Archive {
     pub fn facets(&self, text: &str) -> Result<Facets> {
         let query = self.index.query(text, &Filter::default());
         let pages = self.index.search_pages(&*query, 20_000)?;
-        let cat = self.cat();
+        // One query for the filter fields of every document, not one `get` per hit: a common
+        // word matches most of a large archive (measured: 1.1 s at 10,000 documents).
+        let fields = self.cat().facet_fields()?;
         let mut f = Facets::default();
         let mut cycle: HashMap<Option<i64>, usize> = HashMap::new();
         let mut session: HashMap<Option<NaiveDate>, usize> = HashMap::new();
@@ -980,10 +982,10 @@ impl Archive {
             if !seen.insert(p.doc_id) {
                 continue;
             }
-            let Ok(d) = cat.get(p.doc_id) else { continue };
-            if d.trashed_at.is_some() {
+            // Trashed documents are not in `fields`.
+            let Some(d) = fields.get(&p.doc_id) else {
                 continue;
-            }
+            };
             f.total += 1;
             *cycle.entry(d.cycle).or_default() += 1;
             *session.entry(d.session).or_default() += 1;

@@ -156,6 +156,14 @@ pub struct Guesses {
     pub unknown_session_date: Option<NaiveDate>,
 }
 
+/// What search facets count a document by.
+pub struct FacetFields {
+    pub cycle: Option<i64>,
+    pub session: Option<NaiveDate>,
+    pub kind: Kind,
+    pub lang: Lang,
+}
+
 /// A page waiting for OCR.
 #[derive(Clone, Debug)]
 pub struct OcrTask {
@@ -568,14 +576,11 @@ impl Catalog {
     pub fn get(&self, id: i64) -> Result<DocumentInfo> {
         let mut doc = self
             .conn
-            .query_row(
-                &format!(
-                    "SELECT {DOC_COLUMNS} FROM documents d LEFT JOIN sessions s ON s.id = d.session_id
-                     WHERE d.id = ?1"
-                ),
-                [id],
-                doc_from_row,
-            )
+            .prepare_cached(&format!(
+                "SELECT {DOC_COLUMNS} FROM documents d LEFT JOIN sessions s ON s.id = d.session_id
+                 WHERE d.id = ?1"
+            ))?
+            .query_row([id], doc_from_row)
             .optional()?
             .ok_or(Error::NoSuchDocument(id))?;
         doc.ocr_pages = self.ocr_pages(id)?;
@@ -811,6 +816,28 @@ impl Catalog {
         );
         let mut st = self.conn.prepare(&sql)?;
         let rows = st.query_map(params_from_iter(args), doc_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The filter fields of every document not in the trash, by id (for search facets).
+    pub fn facet_fields(&self) -> Result<std::collections::HashMap<i64, FacetFields>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT d.id, d.cycle, s.date, d.kind, d.lang FROM documents d
+             LEFT JOIN sessions s ON s.id = d.session_id WHERE d.trashed_at IS NULL",
+        )?;
+        let rows = st.query_map([], |r| {
+            let kind: String = r.get(3)?;
+            let lang: String = r.get(4)?;
+            Ok((
+                r.get::<_, i64>(0)?,
+                FacetFields {
+                    cycle: r.get(1)?,
+                    session: parse_date(r.get(2)?),
+                    kind: kind.parse().unwrap_or(Kind::Other),
+                    lang: lang.parse().unwrap_or(Lang::Lv),
+                },
+            ))
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -281,6 +281,12 @@ fn describe(kind: Kind, cycle: Option<i64>, session: Option<NaiveDate>, lang: La
 }
 
 fn main() -> ExitCode {
+    // Piped into `head` and the like, stop quietly when the reader goes away, as Unix tools
+    // do, instead of panicking on the failed write (Rust ignores SIGPIPE by default).
+    // SAFETY: setting a signal's disposition to the default before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     if let Command::Extract { file } = &cli.command {
         return extract(file);

@@ -10,6 +10,8 @@ const TAURI = window.__TAURI__;
 const invoke = (cmd, args) => TAURI.core.invoke(cmd, args);
 const $ = (id) => document.getElementById(id);
 
+const LIST_PAGE = 300;
+
 const state = {
   status: null,
   cycles: [],
@@ -31,6 +33,7 @@ const state = {
   prevMode: 'list',
   busy: false,
   ocr: null,
+  listLimit: LIST_PAGE,
   lastData: '',
 };
 
@@ -208,6 +211,7 @@ function viewTitle(view) {
 
 function setView(view) {
   state.view = view;
+  state.listLimit = LIST_PAGE;
   state.selected = new Set();
   state.anchor = null;
   state.query = '';
@@ -242,7 +246,10 @@ function renderList() {
   const inTrash = state.view.type === 'trash';
   $('list-title').textContent = viewTitle(state.view);
   $('list-count').textContent = docCount(docs.length);
-  const rows = docs.map((d) =>
+  // A large archive lists thousands of documents: draw the first LIST_PAGE and more on request,
+  // so the window answers at once (10,000 rows took about 4 s to draw).
+  const shown = docs.slice(0, state.listLimit);
+  const rows = shown.map((d) =>
     h(
       'tr',
       {
@@ -265,6 +272,31 @@ function renderList() {
       h('td', {}, d.date || ''),
     ),
   );
+  if (docs.length > shown.length) {
+    const more = Math.min(LIST_PAGE, docs.length - shown.length);
+    rows.push(
+      h(
+        'tr',
+        { class: 'more-row' },
+        h(
+          'td',
+          { colspan: '7' },
+          h(
+            'button',
+            {
+              type: 'button',
+              id: 'list-more',
+              onclick: () => {
+                state.listLimit += LIST_PAGE;
+                renderList();
+              },
+            },
+            t('showMore', { n: more, shown: shown.length, total: docs.length }),
+          ),
+        ),
+      ),
+    );
+  }
   $('doc-rows').replaceChildren(...rows);
   const empty = $('list-empty');
   empty.hidden = docs.length > 0;
