@@ -187,30 +187,54 @@ impl Engine {
         let start = Instant::now();
         let embedded = parsed
             .filter(|_| self.use_embedded)
-            .and_then(|doc| image::embedded_scan(doc, page, work));
-        let (image, kind, dpi) = match embedded {
-            Some(e) => (e.path, "embedded", e.dpi),
-            None => (self.render(pdf, page, work)?, "rendered", self.dpi),
-        };
-        let _ = clean::despeckle(&image, dpi);
-        let mut r = self.tesseract(&image, dpi, work)?;
-        if kind == "embedded" && r.confidence < 60.0 && self.pdftoppm.is_some() {
+            .and_then(|doc| image::embedded_scan(doc, page, work))
+            .map(|e| {
+                let _ = clean::despeckle(&e.path, e.dpi);
+                self.tesseract(&e.path, e.dpi, work)
+            });
+        let mut r = match embedded {
             // The scan image may be drawn transformed (flipped, masked, inverted) in ways only
-            // a renderer applies: compare with the page as drawn and keep the better reading.
-            let rendered = self.render(pdf, page, work)?;
-            let _ = clean::despeckle(&rendered, self.dpi);
-            let other = self.tesseract(&rendered, self.dpi, work)?;
-            if other.confidence > r.confidence {
-                r = other;
-                r.image = "rendered".into();
-            } else {
-                r.image = kind.into();
+            // a renderer applies, or be one the engine cannot decode: then the page as drawn
+            // is read too, and the better reading kept.
+            Some(Ok(r)) if r.confidence >= 60.0 || self.pdftoppm.is_none() => Recognized {
+                image: "embedded".into(),
+                ..r
+            },
+            Some(first) => {
+                let rendered = self.read_rendered(pdf, page, work);
+                match (first, rendered) {
+                    (Ok(a), Ok(b)) if a.confidence >= b.confidence => Recognized {
+                        image: "embedded".into(),
+                        ..a
+                    },
+                    (_, Ok(b)) => b,
+                    (Ok(a), Err(_)) => Recognized {
+                        image: "embedded".into(),
+                        ..a
+                    },
+                    (Err(_), Err(e)) => return Err(e),
+                }
             }
-        } else {
-            r.image = kind.into();
-        }
+            None => self.read_rendered(pdf, page, work)?,
+        };
         r.seconds = start.elapsed().as_secs_f64();
         Ok(r)
+    }
+
+    /// Renders the page, cleans it and reads it.
+    fn read_rendered(
+        &self,
+        pdf: &Path,
+        page: u32,
+        work: &Path,
+    ) -> std::result::Result<Recognized, PageError> {
+        let image = self.render(pdf, page, work)?;
+        let _ = clean::despeckle(&image, self.dpi);
+        let r = self.tesseract(&image, self.dpi, work)?;
+        Ok(Recognized {
+            image: "rendered".into(),
+            ..r
+        })
     }
 
     /// Draws the page with pdftoppm, greyscale, at `self.dpi`.
