@@ -59,27 +59,8 @@ done
 # adds the 18 missing glyphs in the free slots 10-27 of groff's text.enc.
 # grops then re-encodes the fonts and ghostscript embeds them as Type1C with a
 # custom encoding (glyph-name /Differences), as old report producers did.
-make_lv_fonts() {
-    local dir=$1/devps G U n=10
-    G=$(dirname "$(find /usr/share/groff -path '*/font/devps/DESC' | head -n1)")
-    U=/usr/share/fonts/type1/urw-base35
-    mkdir -p "$dir"
-    cp "$G/DESC" "$dir/"
-    {
-        cat "$G/text.enc"
-        for g in Amacron amacron Ccaron ccaron Emacron emacron Gcommaaccent gcommaaccent \
-                 Imacron imacron Kcommaaccent kcommaaccent Lcommaaccent lcommaaccent \
-                 Ncommaaccent ncommaaccent Umacron umacron; do
-            echo "$g $n"; n=$((n + 1))
-        done
-    } >"$dir/lv.enc"
-    local f
-    for f in "TR NimbusRoman-Regular" "TB NimbusRoman-Bold" "TI NimbusRoman-Italic" \
-             "TBI NimbusRoman-BoldItalic" "HR NimbusSans-Regular" "HB NimbusSans-Bold"; do
-        set -- $f
-        (cd "$dir" && afmtodit -e lv.enc "$U/$2.afm" "$G/generate/textmap" "$1" 2>/dev/null)
-    done
-}
+# shellcheck source=scripts/lib-lv-fonts.sh
+. "$ROOT/scripts/lib-lv-fonts.sh"
 make_lv_fonts "$TMP/font"
 
 # name   pipeline   extra ghostscript options

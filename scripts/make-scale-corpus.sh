@@ -33,27 +33,9 @@ for tool in python3 qpdf soffice groff ps2pdf afmtodit; do
 done
 
 # groff's stock PostScript fonts know no Latvian letters: font descriptions from the URW
-# base35 AFM files with 18 Latvian glyphs added (as scripts/make-sample-docs.sh does).
-make_lv_fonts() {
-    local dir=$1/devps G U n=10 f
-    G=$(dirname "$(find /usr/share/groff -path '*/font/devps/DESC' | head -n1)")
-    U=/usr/share/fonts/type1/urw-base35
-    mkdir -p "$dir"
-    cp "$G/DESC" "$dir/"
-    {
-        cat "$G/text.enc"
-        for g in Amacron amacron Ccaron ccaron Emacron emacron Gcommaaccent gcommaaccent \
-                 Imacron imacron Kcommaaccent kcommaaccent Lcommaaccent lcommaaccent \
-                 Ncommaaccent ncommaaccent Umacron umacron; do
-            echo "$g $n"; n=$((n + 1))
-        done
-    } >"$dir/lv.enc"
-    for f in "TR NimbusRoman-Regular" "TB NimbusRoman-Bold" "TI NimbusRoman-Italic" \
-             "TBI NimbusRoman-BoldItalic" "HR NimbusSans-Regular" "HB NimbusSans-Bold"; do
-        set -- $f
-        (cd "$dir" && afmtodit -e lv.enc "$U/$2.afm" "$G/generate/textmap" "$1" 2>/dev/null)
-    done
-}
+# base35 AFM files with 18 Latvian glyphs added (the same as scripts/make-sample-docs.sh).
+# shellcheck source=scripts/lib-lv-fonts.sh
+. "$ROOT/scripts/lib-lv-fonts.sh"
 
 if [ ! -f "$POOL/.complete" ]; then
     echo "scale corpus: writing the base pool in $POOL (once; a few minutes)"
