@@ -11,6 +11,9 @@
 //! Environment: `BENCH_DOCS` (default 1000), `BENCH_SEED` (default 1): the scale corpus of
 //! `scripts/make-scale-corpus.sh`, cached under the target directory, as `pipeline` uses it.
 
+mod common;
+use common::repo;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
@@ -23,10 +26,6 @@ use ogp_archive::pdf::{self, PageStatus};
 use ogp_archive::search::{IndexDoc, SearchIndex};
 use ogp_archive::store::{self, Store};
 use ogp_archive::{Archive, Filter};
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
 
 fn walk(p: &Path, out: &mut Vec<PathBuf>) {
     if let Ok(rd) = std::fs::read_dir(p) {

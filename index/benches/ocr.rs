@@ -7,7 +7,10 @@
 //! Environment: `BENCH_REPEAT` (default 3; medians), `BENCH_OCRMYPDF_ARGS` (extra arguments
 //! for the OCRmyPDF run, default `--rotate-pages --deskew`).
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::{median, repo};
+
+use std::path::PathBuf;
 use std::process::Command;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
@@ -15,15 +18,6 @@ use std::time::Instant;
 use ogp_archive::ocr::Engine;
 use ogp_archive::pdf::similarity;
 use ogp_archive::Archive;
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
 
 fn mean(v: &[f64]) -> f64 {
     v.iter().sum::<f64>() / v.len().max(1) as f64
@@ -154,14 +148,7 @@ fn main() {
     };
     let fixtures = fixtures();
     let pages: usize = fixtures.iter().map(|f| f.truth.len()).sum();
-    let cpu = std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("model name"))
-                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
-        })
-        .unwrap_or_default();
+    let cpu = common::cpu_model();
     let ocrmypdf_version = Command::new("ocrmypdf")
         .arg("--version")
         .output()

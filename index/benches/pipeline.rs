@@ -9,6 +9,9 @@
 //! multi-page documents, about 10 pages each, cached under the target directory; `samples`:
 //! copies of the 20 sample documents, one byte changed), `BENCH_SEED` (default 1).
 
+mod common;
+use common::{median, repo};
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
 use std::time::Instant;
@@ -16,15 +19,6 @@ use std::time::Instant;
 use ogp_archive::pdf::{self, similarity, Limits};
 use ogp_archive::search::SearchIndex;
 use ogp_archive::{Archive, Filter};
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
@@ -313,14 +307,7 @@ fn main() {
     let work = tempfile::tempdir().expect("tempdir");
     // Built by cargo for this bench, with its profile (release for `cargo bench`).
     let ours_bin = PathBuf::from(env!("CARGO_BIN_EXE_ogp-archive"));
-    let cpu = std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("model name"))
-                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
-        })
-        .unwrap_or_default();
+    let cpu = common::cpu_model();
     println!(
         "## Run of {}\n",
         chrono::Utc::now().format("%Y-%m-%d %H:%M UTC")

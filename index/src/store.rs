@@ -67,18 +67,16 @@ impl Store {
 
 /// Free bytes for unprivileged users on the file system holding `path`, and its size.
 pub fn fs_space(path: &Path) -> Option<(u64, u64)> {
-    {
-        use std::os::unix::ffi::OsStrExt;
-        let path = std::ffi::CString::new(path.as_os_str().as_bytes()).ok()?;
-        // SAFETY: statvfs(3) fills the zeroed struct we pass and reads only the NUL-terminated
-        // path. std has no free-space query; this is the whole of it.
-        let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
-        if unsafe { libc::statvfs(path.as_ptr(), &mut st) } != 0 {
-            return None;
-        }
-        let frsize = st.f_frsize as u64;
-        Some((st.f_bavail as u64 * frsize, st.f_blocks as u64 * frsize))
+    use std::os::unix::ffi::OsStrExt;
+    let path = std::ffi::CString::new(path.as_os_str().as_bytes()).ok()?;
+    // SAFETY: statvfs(3) fills the zeroed struct we pass and reads only the NUL-terminated
+    // path. std has no free-space query; this is the whole of it.
+    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+    if unsafe { libc::statvfs(path.as_ptr(), &mut st) } != 0 {
+        return None;
     }
+    let frsize = st.f_frsize as u64;
+    Some((st.f_bavail as u64 * frsize, st.f_blocks as u64 * frsize))
 }
 
 impl Store {

@@ -396,7 +396,7 @@ async fn ingest<R: Runtime>(
 fn ocr_view(
     archive: &Archive,
     run: &OcrRun,
-    engine: Option<&Result<ocr::Engine, Error>>,
+    engine: Option<&Result<ocr::Engine, UiError>>,
 ) -> OcrView {
     let (queued, recognised, failed) = archive.ocr_counts().unwrap_or_default();
     let mut v = OcrView {
@@ -413,18 +413,10 @@ fn ocr_view(
     };
     match engine {
         Some(Ok(e)) => v.engine = Some(e.version.clone()),
-        Some(Err(e)) => v.unavailable = Some(UiError::from(clone_error(e))),
+        Some(Err(e)) => v.unavailable = Some(e.clone()),
         None => {}
     }
     v
-}
-
-/// `Error` is not `Clone` (it carries I/O errors); the engine's errors are plain messages.
-fn clone_error(e: &Error) -> Error {
-    match e {
-        Error::OcrUnavailable(m) => Error::OcrUnavailable(m.clone()),
-        other => Error::Invalid(other.to_string()),
-    }
 }
 
 /// The OCR queue, the job's progress and the engine's presence.
@@ -432,7 +424,11 @@ fn clone_error(e: &Error) -> Error {
 fn ocr_status(state: State<'_, AppState>) -> CmdResult<OcrView> {
     let archive = state.archive()?;
     let run = state.ocr.lock().unwrap_or_else(|e| e.into_inner()).clone();
-    Ok(ocr_view(&archive, &run, Some(&ocr::Engine::detect())))
+    Ok(ocr_view(
+        &archive,
+        &run,
+        Some(&ocr::Engine::detect().map_err(UiError::from)),
+    ))
 }
 
 /// Queues pages for OCR again (these documents' flagged pages, or every failed page) and
@@ -470,11 +466,11 @@ fn start_ocr<R: Runtime>(app: &AppHandle<R>) {
     }
     let app = app.clone();
     std::thread::spawn(move || {
-        let emit = |engine: Option<&Result<ocr::Engine, Error>>| {
+        let emit = |engine: Option<&Result<ocr::Engine, UiError>>| {
             let snapshot = run.lock().unwrap_or_else(|e| e.into_inner()).clone();
             let _ = app.emit("ocr", ocr_view(&archive, &snapshot, engine));
         };
-        let engine = ocr::Engine::detect();
+        let engine = ocr::Engine::detect().map_err(UiError::from);
         if let Ok(e) = &engine {
             let cancel = AtomicBool::new(false);
             loop {
