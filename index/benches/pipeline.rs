@@ -657,31 +657,7 @@ fn main() {
     }
 
     // ---- search latency ----
-    let queries = [
-        "lidzdaliba",
-        "līdzdalība",
-        "sabiedrībai",
-        "sabiedribas",
-        "\"sabiedrības līdzdalība\"",
-        "\"jauniešu iesaiste pašvaldībās\"",
-        "atklātība",
-        "atklatiba",
-        "protokols",
-        "sēdes protokols",
-        "pašvaldībās",
-        "pasvaldibas",
-        "21.03.2023",
-        "2022-10-05",
-        "open government",
-        "beneficial ownership",
-        "\"plain language\"",
-        "lobētāju reģistrs",
-        "kekavas budzets",
-        "trauksmes cēlēju",
-        "datu pieejamība",
-        "rīcības plāns",
-        "izvērtējums",
-    ];
+    let queries = common::QUERIES;
     let filters = [
         Filter::default(),
         Filter {

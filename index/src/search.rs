@@ -8,14 +8,18 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use tantivy::collector::TopDocs;
+use tantivy::collector::{Collector, SegmentCollector, TopDocs};
 use tantivy::columnar::Column;
-use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery, TermSetQuery};
+use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STRING,
 };
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{
+    DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentOrdinal,
+    SegmentReader, TantivyDocument, Term,
+};
 
 use crate::analysis;
 use crate::dates;
@@ -23,7 +27,7 @@ use crate::error::{Error, Result};
 use crate::model::{Filter, Lang};
 
 /// Bumped when the schema or analyzers change; a mismatch rebuilds the index from the catalog.
-pub const SCHEMA_VERSION: &str = "2";
+pub const SCHEMA_VERSION: &str = "3";
 
 #[derive(Clone, Copy)]
 struct Fields {
@@ -32,6 +36,7 @@ struct Fields {
     body_lv: Field,
     body_en: Field,
     body_exact: Field,
+    body_pairs: Field,
     title_lv: Field,
     title_exact: Field,
     file_name: Field,
@@ -50,6 +55,15 @@ fn text_field(tokenizer: &str) -> TextOptions {
     )
 }
 
+/// A text field with term frequencies but no positions: no phrase queries on it.
+fn text_field_without_positions(tokenizer: &str) -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(IndexRecordOption::WithFreqs),
+    )
+}
+
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let f = Fields {
@@ -57,7 +71,12 @@ fn schema() -> (Schema, Fields) {
         page: b.add_u64_field("page", INDEXED | FAST),
         body_lv: b.add_text_field("body_lv", text_field(analysis::LV)),
         body_en: b.add_text_field("body_en", text_field(analysis::EN)),
-        body_exact: b.add_text_field("body_exact", text_field(analysis::EXACT)),
+        // Exact spelling ranks words; phrases are matched on the stemmed fields. Positions on
+        // a third body field made every phrase of common words read three position lists
+        // per page (BENCHMARKS.md: p99 of search).
+        body_exact: b.add_text_field("body_exact", text_field_without_positions(analysis::EXACT)),
+        // Neighbouring words as one term: quoted phrases look these up (see `phrase_ast`).
+        body_pairs: b.add_text_field("body_pairs", text_field_without_positions(analysis::PAIRS)),
         title_lv: b.add_text_field("title_lv", text_field(analysis::LV)),
         title_exact: b.add_text_field("title_exact", text_field(analysis::EXACT)),
         file_name: b.add_text_field("file_name", text_field(analysis::FOLD)),
@@ -203,11 +222,15 @@ impl SearchIndex {
         for (page, text) in &d.pages {
             let mut doc = TantivyDocument::default();
             common(&mut doc, *page as u64);
-            // Both stemmed fields for every page: documents mix languages (Latvian plans with
-            // English annexes, bilingual reports), and a query's language is not known.
+            // Latvian stems for every page (a query's language is not known, and English
+            // pages name Latvian bodies); English stems where the page has English running
+            // text: documents mix languages (Latvian plans with English annexes).
             doc.add_text(f.body_lv, text);
-            doc.add_text(f.body_en, text);
+            if d.lang == Lang::En || analysis::has_english(text) {
+                doc.add_text(f.body_en, text);
+            }
             doc.add_text(f.body_exact, text);
+            doc.add_text(f.body_pairs, text);
             let mut seen = Vec::new();
             for m in dates::find_dates(text) {
                 if !seen.contains(&m.date) {
@@ -257,9 +280,7 @@ impl SearchIndex {
                     .filter(|w| !w.is_empty())
                     .collect();
                 if !words.is_empty() {
-                    let (q, _) = self
-                        .text_parser()
-                        .parse_query_lenient(&format!("\"{}\"", words.join(" ")));
+                    let q = self.parse_user_text(&format!("\"{}\"", words.join(" ")));
                     clauses.push((Occur::Should, q));
                 }
             }
@@ -273,11 +294,26 @@ impl SearchIndex {
         }
         rest.push_str(text.get(last..).unwrap_or(""));
         if !rest.trim().is_empty() {
-            let (q, _errors) = self.text_parser().parse_query_lenient(rest.trim());
-            clauses.push((Occur::Must, q));
+            clauses.push((Occur::Must, self.parse_user_text(rest.trim())));
         }
         self.add_filters(&mut clauses, filter);
         Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// The query for what a user typed (words, "phrases", OR, -word …). Quoted phrases are
+    /// looked up as word pairs (see [`phrase_ast`]); the rest is tantivy's query language.
+    fn parse_user_text(&self, text: &str) -> Box<dyn Query> {
+        let (ast, _errors) = tantivy::query_grammar::parse_query_lenient(text);
+        let (q, _errors) = self
+            .text_parser()
+            .build_query_from_user_input_ast_lenient(phrases_to_pairs(ast));
+        q
+    }
+
+    /// The query whose words snippets mark: what the user typed, phrases as phrases (the
+    /// pair terms of [`Self::query`] are not words of a page).
+    pub fn highlight_query(&self, text: &str) -> Box<dyn Query> {
+        self.text_parser().parse_query_lenient(text).0
     }
 
     /// The parser for what users type: every text field, all words required by default.
@@ -360,6 +396,30 @@ impl SearchIndex {
         Ok(out)
     }
 
+    /// Every record matching the query as (doc id, page), unscored and unordered: counting
+    /// (facets) needs no ranking, and skipping the scores makes a word on most pages cheap.
+    pub fn matching_pages(&self, query: &dyn Query) -> Result<Vec<(i64, i64)>> {
+        Ok(self.reader.searcher().search(query, &MatchingPages)?)
+    }
+
+    /// The records of these documents that match the query, as (doc id, page), unscored:
+    /// all the pages of a hit, not only those among the best-scored pages.
+    pub fn matching_pages_of(&self, query: &dyn Query, doc_ids: &[i64]) -> Result<Vec<(i64, i64)>> {
+        if doc_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids = TermSetQuery::new(
+            doc_ids
+                .iter()
+                .map(|&id| Term::from_field_u64(self.f.doc_id, id as u64)),
+        );
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, query.box_clone()),
+            (Occur::Must, Box::new(ids)),
+        ]);
+        self.matching_pages(&q)
+    }
+
     /// Snippet makers for a query: (Latvian body, English body, exact body).
     pub fn snippet_generators(&self, query: &dyn Query) -> Result<[SnippetGenerator; 3]> {
         let searcher = self.reader.searcher();
@@ -398,6 +458,132 @@ impl SearchIndex {
             IndexRecordOption::Basic,
         );
         Ok(searcher.search(&q, &tantivy::collector::Count)? as u64)
+    }
+}
+
+/// Rewrites every quoted phrase of a parsed query (see [`phrase_ast`]).
+fn phrases_to_pairs(ast: UserInputAst) -> UserInputAst {
+    match ast {
+        UserInputAst::Clause(clauses) => UserInputAst::Clause(
+            clauses
+                .into_iter()
+                .map(|(occur, a)| (occur, phrases_to_pairs(a)))
+                .collect(),
+        ),
+        UserInputAst::Boost(a, boost) => UserInputAst::Boost(Box::new(phrases_to_pairs(*a)), boost),
+        UserInputAst::Leaf(leaf) => match *leaf {
+            UserInputLeaf::Literal(lit)
+                if lit.field_name.is_none()
+                    && lit.delimiter == Delimiter::DoubleQuotes
+                    && lit.slop == 0
+                    && !lit.prefix =>
+            {
+                phrase_ast(lit)
+            }
+            other => UserInputAst::Leaf(Box::new(other)),
+        },
+    }
+}
+
+/// A quoted phrase of the body text as word pairs: "a b c" must have the pairs "a b" and "b
+/// c" (stemmed and folded as the Latvian field), and, from three words on, the Latvian phrase
+/// itself, which then reads positions only on the pages that have both pairs. A phrase of
+/// two common words ("sabiedrības līdzdalība", on 37,436 of 95,845 pages) was a walk through
+/// the positions of every page with both words: 6–13 ms; as one pair term it is a lookup
+/// that tantivy's block-max WAND cuts short. Titles, file names and English pages keep
+/// their phrase queries (short fields, few pages).
+fn phrase_ast(lit: UserInputLiteral) -> UserInputAst {
+    let words: Vec<&str> = lit
+        .phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let on = |field: &str, phrase: String| {
+        UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(UserInputLiteral {
+            field_name: Some(field.to_string()),
+            phrase,
+            delimiter: Delimiter::DoubleQuotes,
+            slop: 0,
+            prefix: false,
+        })))
+    };
+    if words.len() < 2 {
+        return UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(lit)));
+    }
+    let mut body: Vec<(Option<tantivy::query_grammar::Occur>, UserInputAst)> = words
+        .windows(2)
+        .map(|w| {
+            (
+                Some(tantivy::query_grammar::Occur::Must),
+                on("body_pairs", format!("{} {}", w[0], w[1])),
+            )
+        })
+        .collect();
+    if words.len() > 2 {
+        body.push((
+            Some(tantivy::query_grammar::Occur::Must),
+            on("body_lv", lit.phrase.clone()),
+        ));
+    }
+    let mut alternatives = vec![(
+        Some(tantivy::query_grammar::Occur::Should),
+        UserInputAst::Clause(body),
+    )];
+    for field in ["body_en", "title_lv", "title_exact", "file_name"] {
+        alternatives.push((
+            Some(tantivy::query_grammar::Occur::Should),
+            on(field, lit.phrase.clone()),
+        ));
+    }
+    UserInputAst::Clause(alternatives)
+}
+
+/// Collects (doc id, page) of every matching record from the fast fields, without scores.
+struct MatchingPages;
+
+struct MatchingPagesOfSegment {
+    ids: Column<u64>,
+    pages: Column<u64>,
+    out: Vec<(i64, i64)>,
+}
+
+impl Collector for MatchingPages {
+    type Fruit = Vec<(i64, i64)>;
+    type Child = MatchingPagesOfSegment;
+
+    fn for_segment(
+        &self,
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<MatchingPagesOfSegment> {
+        let ff = reader.fast_fields();
+        Ok(MatchingPagesOfSegment {
+            ids: ff.u64("doc_id")?,
+            pages: ff.u64("page")?,
+            out: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<(i64, i64)>>) -> tantivy::Result<Vec<(i64, i64)>> {
+        Ok(fruits.concat())
+    }
+}
+
+impl SegmentCollector for MatchingPagesOfSegment {
+    type Fruit = Vec<(i64, i64)>;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        if let (Some(id), Some(page)) = (self.ids.first(doc), self.pages.first(doc)) {
+            self.out.push((id as i64, page as i64));
+        }
+    }
+
+    fn harvest(self) -> Vec<(i64, i64)> {
+        self.out
     }
 }
 

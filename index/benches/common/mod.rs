@@ -25,3 +25,31 @@ pub fn cpu_model() -> String {
         })
         .unwrap_or_default()
 }
+
+/// The fixed query mix of the search benchmarks (issue 6): single words with and without
+/// diacritics, inflected forms, phrases, dates in two spellings, English terms.
+pub const QUERIES: [&str; 23] = [
+    "lidzdaliba",
+    "līdzdalība",
+    "sabiedrībai",
+    "sabiedribas",
+    "\"sabiedrības līdzdalība\"",
+    "\"jauniešu iesaiste pašvaldībās\"",
+    "atklātība",
+    "atklatiba",
+    "protokols",
+    "sēdes protokols",
+    "pašvaldībās",
+    "pasvaldibas",
+    "21.03.2023",
+    "2022-10-05",
+    "open government",
+    "beneficial ownership",
+    "\"plain language\"",
+    "lobētāju reģistrs",
+    "kekavas budzets",
+    "trauksmes cēlēju",
+    "datu pieejamība",
+    "rīcības plāns",
+    "izvērtējums",
+];
