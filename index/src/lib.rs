@@ -21,7 +21,8 @@ pub use archive::{
 };
 pub use error::{Error, FileError, Result};
 pub use model::{
-    Cycle, DocumentInfo, Facets, Filter, Kind, Lang, OcrPage, Patch, SearchHit, Session,
+    Cycle, DocumentInfo, DocumentRow, Facets, Filter, Kind, Lang, OcrPage, Patch, SearchHit,
+    Session,
 };
 
 /// The sample documents shipped in the repository, loaded into an empty archive on first run.

@@ -11,8 +11,8 @@ use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 use ogp_archive::{
-    ocr, Archive, Cycle, DocumentInfo, Error, ExportSummary, Facets, Filter, IngestOutcome, Kind,
-    Lang, Patch, Progress, SearchHit, Session,
+    ocr, Archive, Cycle, DocumentInfo, DocumentRow, Error, ExportSummary, Facets, Filter,
+    IngestOutcome, Kind, Lang, Patch, Progress, SearchHit, Session,
 };
 use serde::{Deserialize, Deserializer, Serialize};
 use tauri::http::{header, Request, Response, StatusCode};
@@ -211,13 +211,19 @@ fn list_sessions(state: State<'_, AppState>, cycle: Option<i64>) -> CmdResult<Ve
 fn list_documents(
     state: State<'_, AppState>,
     filter: Option<Filter>,
-) -> CmdResult<Vec<DocumentInfo>> {
-    Ok(state.archive()?.list(&filter.unwrap_or_default())?)
+) -> CmdResult<Vec<DocumentRow>> {
+    let docs = state.archive()?.list(&filter.unwrap_or_default())?;
+    Ok(docs.into_iter().map(DocumentRow::from).collect())
 }
 
 #[tauri::command(async)]
-fn list_trash(state: State<'_, AppState>) -> CmdResult<Vec<DocumentInfo>> {
-    Ok(state.archive()?.trash()?)
+fn list_trash(state: State<'_, AppState>) -> CmdResult<Vec<DocumentRow>> {
+    Ok(state
+        .archive()?
+        .trash()?
+        .into_iter()
+        .map(DocumentRow::from)
+        .collect())
 }
 
 #[tauri::command(async)]

@@ -125,6 +125,19 @@ async fn time_to_first_results_on_a_large_archive() {
                     .map_or("—".to_string(), |x| format!("{x:.0}"))
             }
         };
+        // Where the page's start went: ms since navigation start of the page's marks.
+        let marks = c
+            .execute(
+                "const n = performance.getEntriesByType('navigation')[0];
+                 const m = (name) => { const e = performance.getEntriesByName(name)[0]; return e ? Math.round(e.startTime) : '—'; };
+                 return `page loaded ${n ? Math.round(n.domContentLoadedEventEnd) : '—'}, script ${m('ogp-start')}, status ${m('ogp-status')}, data ${m('ogp-data')}, listed ${m('ogp-listed')}`;",
+                vec![],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default();
+        eprintln!("round {round}: in the page (ms from its navigation start): {marks}");
         let list = cmd("list_documents", json!({ "filter": null })).await;
         let search = cmd(
             "search",
