@@ -7,7 +7,8 @@
 //! Environment: `BENCH_DOCS` (scale corpus size, default 1000), `BENCH_REPEAT` (default 5),
 //! `BENCH_CORPUS` (`scale`, the default: `scripts/make-scale-corpus.sh` writes BENCH_DOCS
 //! multi-page documents, about 10 pages each, cached under the target directory; `samples`:
-//! copies of the 20 sample documents, one byte changed), `BENCH_SEED` (default 1).
+//! copies of the 20 sample documents, one byte changed), `BENCH_SEED` (default 1),
+//! `BENCH_PEERS=0` (skip the peer tools over the scale corpus, for trying a change).
 
 mod common;
 use common::{median, repo};
@@ -194,6 +195,55 @@ fn cpu_seconds() -> f64 {
             (f.len() == 2).then(|| (f[0] + f[1]) / 100.0) // clock ticks (USER_HZ = 100)
         })
         .unwrap_or(0.0)
+}
+
+/// A value of /proc/self/status in KiB (`VmRSS`, `RssAnon`, `RssFile` …).
+fn status_kib(key: &str) -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.strip_prefix(key).is_some_and(|r| r.starts_with(':')))
+                .and_then(|l| l.split_whitespace().nth(1).and_then(|n| n.parse().ok()))
+        })
+        .unwrap_or(0)
+}
+
+/// Samples this process's anonymous and file-backed resident memory every 50 ms until
+/// dropped; the peaks of each (VmHWM counts both: the catalogue's and the index's memory
+/// maps are page cache the kernel can drop, not memory the ingest holds).
+struct RssSampler {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: Option<std::thread::JoinHandle<(u64, u64)>>,
+}
+
+impl RssSampler {
+    fn start() -> RssSampler {
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = stop.clone();
+        let thread = std::thread::spawn(move || {
+            let (mut anon, mut file) = (0, 0);
+            while !flag.load(std::sync::atomic::Ordering::Relaxed) {
+                anon = anon.max(status_kib("RssAnon"));
+                file = file.max(status_kib("RssFile"));
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            (anon, file)
+        });
+        RssSampler {
+            stop,
+            thread: Some(thread),
+        }
+    }
+
+    /// (peak anonymous KiB, peak file-backed KiB).
+    fn finish(mut self) -> (u64, u64) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        self.thread
+            .take()
+            .and_then(|t| t.join().ok())
+            .unwrap_or((0, 0))
+    }
 }
 
 fn rss_kib() -> u64 {
@@ -485,6 +535,9 @@ fn main() {
     // ---- ingest at scale ----
     let seed = std::env::var("BENCH_SEED").unwrap_or_else(|_| "1".into());
     let want_scale = std::env::var("BENCH_CORPUS").map_or(true, |c| c != "samples");
+    // BENCH_PEERS=0: our pipeline only, without pdftotext, mutool and Recoll over the corpus
+    // (minutes at 10,000 documents), for trying a change.
+    let peers = std::env::var("BENCH_PEERS").map_or(true, |v| v != "0");
     let scale = if want_scale {
         scale_corpus(n_docs, &seed)
     } else {
@@ -510,6 +563,7 @@ fn main() {
     let archive = Archive::open(&archive_dir).expect("archive");
     let rss_before = rss_kib();
     let peak_reset = reset_peak_rss();
+    let sampler = RssSampler::start();
     let mut clock = PhaseClock::default();
     let cpu0 = cpu_seconds();
     let t = Instant::now();
@@ -522,6 +576,7 @@ fn main() {
     let ingest_s = (t_end - t).as_secs_f64();
     let ingest_cpu = cpu_seconds() - cpu0;
     let ingest_peak = max_rss_kib();
+    let (peak_anon, peak_file) = sampler.finish();
     let tail = clock.last.map_or(0.0, |l| (t_end - l).as_secs_f64());
     let ingested_pages: i64 = archive
         .list(&Filter::default())
@@ -549,7 +604,30 @@ fn main() {
             rss.map_or("—".into(), |r| (r / 1024).to_string())
         )
     };
-    if have("pdftotext") {
+    // Our extractor alone on the same files (read + extract, in-process, both cores): what
+    // the "extractor alone" target is about, at scale.
+    let extract_only = {
+        let start = Instant::now();
+        std::thread::scope(|s| {
+            for half in [0, 1] {
+                let files = &corpus_files;
+                s.spawn(move || {
+                    for f in files.iter().skip(half).step_by(2) {
+                        if let Ok(bytes) = std::fs::read(f) {
+                            let _ = pdf::extract(&bytes, &Limits::default());
+                        }
+                    }
+                });
+            }
+        });
+        start.elapsed().as_secs_f64()
+    };
+    peer_row(
+        "our extractor alone (read + extract, in-process, both cores)",
+        extract_only,
+        None,
+    );
+    if peers && have("pdftotext") {
         let cmd = |f: &Path| {
             let mut c = Command::new("pdftotext");
             c.arg(f).arg("-");
@@ -561,7 +639,7 @@ fn main() {
             peak_rss_sample(&corpus_files, &cmd),
         );
     }
-    if have("mutool") {
+    if peers && have("mutool") {
         let cmd = |f: &Path| {
             let mut c = Command::new("mutool");
             c.args(["draw", "-q", "-F", "txt", "-o", "-"]).arg(f);
@@ -574,7 +652,7 @@ fn main() {
         );
     }
     let recoll_conf = work.path().join("recoll");
-    let recoll = have("recollindex") && have("recollq");
+    let recoll = peers && have("recollindex") && have("recollq");
     if recoll {
         std::fs::create_dir_all(&recoll_conf).expect("recoll conf");
         // Only the corpus, only PDFs (Recoll's rclpdf filter runs pdftotext), no spelling
@@ -613,8 +691,8 @@ fn main() {
             println!("| Recoll `recollindex` | failed: {status:?} | | | |");
         }
     }
-    println!("\nAll added: {}. Peak RSS of `Archive::ingest`: VmHWM of this process, reset before the ingest (RSS was {} MB before it); of the peers: the largest single process (GNU `time`; pdftotext and mutool over the 20 largest files and every 25th). Index on disk: {:.1} MB ({:.0}% of the PDFs); catalogue: {:.1} MB{}.",
-        out.iter().all(|o| o.outcome == "added"), rss_before / 1024,
+    println!("\nAll added: {}. Peak RSS of `Archive::ingest`: VmHWM of this process, reset before the ingest (RSS was {} MB before it); of the peers: the largest single process (GNU `time`; pdftotext and mutool over the 20 largest files and every 25th). Peak resident memory of `Archive::ingest` sampled every 50 ms: anonymous (heap) {} MB, file-backed (memory-mapped catalogue and index, page cache) {} MB. Index on disk: {:.1} MB ({:.0}% of the PDFs); catalogue: {:.1} MB{}.",
+        out.iter().all(|o| o.outcome == "added"), rss_before / 1024, peak_anon / 1024, peak_file / 1024,
         dir_size(&archive_dir.join("index")) as f64 / 1e6, 100.0 * dir_size(&archive_dir.join("index")) as f64 / corpus_bytes as f64,
         std::fs::metadata(archive_dir.join("catalog.sqlite3")).map(|m| m.len()).unwrap_or(0) as f64 / 1e6,
         if recoll {

@@ -848,13 +848,36 @@ impl Archive {
             return Ok(out);
         };
         let id = self.cat().insert_document(&new)?;
-        self.add_to_index(writer, id)?;
+        let session = new.session_id.and_then(|s| session_dates.get(&s).copied());
+        // Indexed from what was just catalogued, not read back from the catalogue (the same
+        // fields and page texts as `add_to_index`; 0.15 ms and the catalogue's pages in memory
+        // per document saved).
+        self.index.add(
+            writer,
+            &IndexDoc {
+                id,
+                title: &new.title,
+                file_name: &new.file_name,
+                kind: new.kind.as_str(),
+                lang: new.lang,
+                cycle: new.cycle,
+                session,
+                date: new.date,
+                pages: new
+                    .pages
+                    .iter()
+                    .zip(1..)
+                    .filter(|((status, text), _)| *status == PageStatus::Text && !text.is_empty())
+                    .map(|((_, text), n)| (n, text.as_str()))
+                    .collect(),
+            },
+        )?;
         out.outcome = "added".into();
         out.id = Some(id);
         out.title = Some(new.title);
         out.kind = Some(new.kind);
         out.cycle = new.cycle;
-        out.session = new.session_id.and_then(|s| session_dates.get(&s).copied());
+        out.session = session;
         out.lang = Some(new.lang);
         out.status = Some(new.status.into());
         if let Some(d) = new.unknown_session_date {
