@@ -689,3 +689,74 @@ impl tantivy::Directory for ReadOnlyDir {
         self.0.watch(callback)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index_of(pages: &[&str]) -> (tempfile::TempDir, SearchIndex) {
+        let dir = tempfile::tempdir().unwrap();
+        let (index, _) = SearchIndex::open(dir.path()).unwrap();
+        let mut w = index.writer().unwrap();
+        index
+            .add(
+                &w,
+                &IndexDoc {
+                    id: 1,
+                    title: "Sēdes protokols",
+                    file_name: "protokols.pdf",
+                    kind: "protocol",
+                    lang: Lang::Lv,
+                    cycle: Some(5),
+                    session: None,
+                    date: None,
+                    pages: pages.iter().zip(1..).map(|(t, n)| (n, *t)).collect(),
+                },
+            )
+            .unwrap();
+        w.commit().unwrap();
+        index.reload().unwrap();
+        (dir, index)
+    }
+
+    fn pages_found(index: &SearchIndex, q: &str) -> Vec<i64> {
+        let query = index.query(q, &Filter::default());
+        let mut pages: Vec<i64> = index
+            .matching_pages(&*query)
+            .unwrap()
+            .into_iter()
+            .map(|(_, p)| p)
+            .filter(|&p| p > 0)
+            .collect();
+        pages.sort_unstable();
+        pages
+    }
+
+    #[test]
+    fn quoted_phrases_find_the_words_together_in_that_order_in_any_form() {
+        let (_dir, index) = index_of(&[
+            "Sabiedrības līdzdalība ir svarīga.",
+            "Līdzdalība sabiedrības labā.",
+            "Iedzīvotāju līdzdalība un sabiedrības atklātība.",
+            "Plāns stiprina sabiedrības līdzdalību pašvaldībās.",
+            "Jauniešu iesaiste un iesaiste pašvaldībās.",
+        ]);
+        assert_eq!(pages_found(&index, "\"sabiedrības līdzdalība\""), [1, 4]);
+        assert_eq!(pages_found(&index, "\"sabiedribas lidzdalibu\""), [1, 4]);
+        assert_eq!(pages_found(&index, "sabiedrības līdzdalība"), [1, 2, 3, 4]);
+        // Three words: both pairs ("jauniešu iesaiste", "iesaiste pašvaldībās") are on page
+        // 5, but not as one phrase.
+        assert!(pages_found(&index, "\"jauniešu iesaiste pašvaldībās\"").is_empty());
+        assert_eq!(pages_found(&index, "\"līdzdalību pašvaldībās\" plāns"), [4]);
+    }
+
+    #[test]
+    fn the_pages_of_given_documents_that_match() {
+        let (_dir, index) = index_of(&["Atklātība.", "Nekā.", "Atklātības plāns."]);
+        let query = index.query("atklātība", &Filter::default());
+        let mut got = index.matching_pages_of(&*query, &[1]).unwrap();
+        got.sort_unstable();
+        assert_eq!(got, [(1, 1), (1, 3)]);
+        assert!(index.matching_pages_of(&*query, &[2]).unwrap().is_empty());
+    }
+}

@@ -378,3 +378,73 @@ fn bad_files_get_their_own_reason_and_the_good_files_are_added() {
         .unwrap();
     assert!(hits.iter().any(|h| Some(h.id) == owner.id), "{hits:?}");
 }
+
+#[test]
+fn facet_counts_match_the_documents_each_filter_finds() {
+    let (_dir, archive) = sample_archive();
+    for q in ["līdzdalība", "\"rīcības plāns\"", "open government"] {
+        let f = archive.facets(q).unwrap();
+        let found = |filter: &Filter| archive.search(q, filter, 1000).unwrap().len();
+        assert_eq!(f.total, found(&Filter::default()), "{q}: total");
+        assert!(f.total > 0, "{q}: nothing found");
+        for (cycle, n) in &f.cycle {
+            let filter = match cycle {
+                Some(c) => Filter {
+                    cycle: Some(*c),
+                    ..Default::default()
+                },
+                None => continue,
+            };
+            assert_eq!(*n, found(&filter), "{q}: cycle {cycle:?}");
+        }
+        for (kind, n) in &f.kind {
+            let filter = Filter {
+                kind: Some(*kind),
+                ..Default::default()
+            };
+            assert_eq!(*n, found(&filter), "{q}: kind {kind:?}");
+        }
+        for (lang, n) in &f.lang {
+            let filter = Filter {
+                lang: Some(*lang),
+                ..Default::default()
+            };
+            assert_eq!(*n, found(&filter), "{q}: language {lang:?}");
+        }
+    }
+}
+
+#[test]
+fn a_hit_lists_every_other_page_that_matches() {
+    let (_dir, archive) = sample_archive();
+    let hits = archive
+        .search("līdzdalība", &Filter::default(), 100)
+        .unwrap();
+    let mut checked = 0;
+    for h in &hits {
+        let pages = archive.pages(h.id).unwrap();
+        let with_word: Vec<i64> = pages
+            .iter()
+            .filter(|(n, _, text)| {
+                *n != h.page && {
+                    let t = text.to_lowercase();
+                    t.contains("līdzdalīb") || t.contains("lidzdalib")
+                }
+            })
+            .map(|(n, _, _)| *n)
+            .collect();
+        // Every page with a form of the word is listed (stemming may find more, never fewer).
+        for n in &with_word {
+            assert!(
+                h.other_pages.contains(n),
+                "{} p.{}: page {n} has the word but is not among {:?}",
+                h.file_name,
+                h.page,
+                h.other_pages
+            );
+        }
+        assert!(!h.other_pages.contains(&h.page));
+        checked += with_word.len();
+    }
+    assert!(checked > 5, "too few other pages to check: {checked}");
+}
