@@ -12,10 +12,8 @@
 //! `scripts/make-scale-corpus.sh`, cached under the target directory, as `pipeline` uses it.
 
 mod common;
-use common::repo;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use ogp_archive::archive::extract_guarded;
@@ -62,20 +60,10 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(1000);
     let seed = std::env::var("BENCH_SEED").unwrap_or_else(|_| "1".into());
-    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let corpus = tmp.join(format!("scale-corpus/n{n_docs}-seed{seed}"));
-    let ok = Command::new(repo().join("scripts/make-scale-corpus.sh"))
-        .arg(n_docs.to_string())
-        .arg(&seed)
-        .arg(&corpus)
-        .env("SCALE_POOL", tmp.join("scale-pool"))
-        .stdout(Stdio::from(std::io::stderr())) // progress, not part of the report
-        .status()
-        .is_ok_and(|s| s.success());
-    if !ok {
+    let Some(corpus) = common::scale_corpus(n_docs, &seed) else {
         eprintln!("no scale corpus (scripts/make-scale-corpus.sh failed): nothing to measure");
         return;
-    }
+    };
     let mut files = Vec::new();
     walk(&corpus, &mut files);
     files.sort();

@@ -264,28 +264,6 @@ fn pdfs_under(dir: &Path) -> Vec<PathBuf> {
     v
 }
 
-/// The scale corpus from `scripts/make-scale-corpus.sh` (cached under the target directory),
-/// or `None` when it cannot be made here (a tool missing).
-fn scale_corpus(n_docs: usize, seed: &str) -> Option<PathBuf> {
-    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let out = tmp.join(format!("scale-corpus/n{n_docs}-seed{seed}"));
-    let status = Command::new(repo().join("scripts/make-scale-corpus.sh"))
-        .arg(n_docs.to_string())
-        .arg(seed)
-        .arg(&out)
-        .env("SCALE_POOL", tmp.join("scale-pool"))
-        .stdout(Stdio::from(std::io::stderr())) // progress, not part of the report
-        .stderr(Stdio::inherit())
-        .status();
-    match status {
-        Ok(s) if s.success() => Some(out),
-        _ => {
-            eprintln!("scale corpus not available; falling back to copies of the samples");
-            None
-        }
-    }
-}
-
 /// Copies of the 20 sample documents, one byte changed in each (the corpus of the first runs).
 fn sample_copies(n_docs: usize, corpus: &Path) -> PathBuf {
     std::fs::create_dir_all(corpus).expect("corpus dir");
@@ -539,7 +517,11 @@ fn main() {
     // (minutes at 10,000 documents), for trying a change.
     let peers = std::env::var("BENCH_PEERS").map_or(true, |v| v != "0");
     let scale = if want_scale {
-        scale_corpus(n_docs, &seed)
+        let corpus = common::scale_corpus(n_docs, &seed);
+        if corpus.is_none() {
+            eprintln!("scale corpus not available; falling back to copies of the samples");
+        }
+        corpus
     } else {
         None
     };

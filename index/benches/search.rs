@@ -12,10 +12,9 @@
 //! `BENCH_ROUNDS` (default 20); `BENCH_QUERY`: only the queries that contain this text. Reports; never fails on a number.
 
 mod common;
-use common::{median, repo};
+use common::median;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use ogp_archive::search::SearchIndex;
@@ -43,16 +42,7 @@ fn scale_archive(n_docs: usize, seed: &str) -> PathBuf {
     if dir.join(".complete").is_file() {
         return dir;
     }
-    let corpus = tmp.join(format!("scale-corpus/n{n_docs}-seed{seed}"));
-    let status = Command::new(repo().join("scripts/make-scale-corpus.sh"))
-        .arg(n_docs.to_string())
-        .arg(seed)
-        .arg(&corpus)
-        .env("SCALE_POOL", tmp.join("scale-pool"))
-        .stdout(Stdio::from(std::io::stderr()))
-        .status()
-        .expect("scripts/make-scale-corpus.sh");
-    assert!(status.success(), "the scale corpus could not be written");
+    let corpus = common::scale_corpus(n_docs, seed).expect("the scale corpus could not be written");
     let _ = std::fs::remove_dir_all(&dir);
     let archive = Archive::open(&dir).expect("archive");
     eprintln!(

@@ -166,7 +166,7 @@ pub struct SearchHit {
     pub page: i64,
     /// Text around the match; matched words between `<b>` and `</b>`, other text HTML-escaped.
     pub snippet: String,
-    /// Other pages that matched, best first.
+    /// Every other page of the document that matches, in page order (at most 20).
     pub other_pages: Vec<i64>,
 }
 

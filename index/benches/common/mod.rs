@@ -2,10 +2,28 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 
 /// The repository root.
 pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The scale corpus of `n_docs` documents from `scripts/make-scale-corpus.sh`, written once
+/// and cached under the target directory (with its pool of base documents); `None` when it
+/// cannot be made here (a producer missing). Progress goes to stderr, not into the report.
+pub fn scale_corpus(n_docs: usize, seed: &str) -> Option<PathBuf> {
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let out = tmp.join(format!("scale-corpus/n{n_docs}-seed{seed}"));
+    let status = Command::new(repo().join("scripts/make-scale-corpus.sh"))
+        .arg(n_docs.to_string())
+        .arg(seed)
+        .arg(&out)
+        .env("SCALE_POOL", tmp.join("scale-pool"))
+        .stdout(Stdio::from(std::io::stderr()))
+        .stderr(Stdio::inherit())
+        .status();
+    status.is_ok_and(|s| s.success()).then_some(out)
 }
 
 /// The middle value (upper middle for an even count); `v` must not be empty.
