@@ -224,6 +224,10 @@ pub struct OcrSummary {
     pub seconds: f64,
 }
 
+/// A rebuild of more documents than this is left to `catch_up_index` by
+/// `open_deferring_index` (about a second of work).
+const SYNC_REINDEX_MAX: usize = 300;
+
 /// What opening the archive repaired.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Repairs {
@@ -231,6 +235,8 @@ pub struct Repairs {
     pub interrupted_ingests_removed: usize,
     pub reindexed: usize,
     pub stale_index_entries_removed: usize,
+    /// Documents left for `catch_up_index` (a deferred rebuild).
+    pub index_deferred: usize,
 }
 
 fn file_name_of(p: &Path) -> String {
@@ -321,6 +327,21 @@ impl Archive {
     /// permission, or on a full disk — opens read-only when its parts are all there: it can be
     /// searched and read, and every change is refused with [`Error::ReadOnly`].
     pub fn open(dir: &Path) -> Result<Archive> {
+        Self::open_with(dir, None)
+    }
+
+    /// Like [`Archive::open`], but when the whole search index must be rebuilt (a new
+    /// version changed its layout, or it was lost) and that is more than a moment's work,
+    /// the rebuild is left to [`Archive::catch_up_index`]: a large archive opens at once, and
+    /// the rebuild can show its progress (10,000 documents take about half a minute).
+    /// Meanwhile searches see the documents indexed so far; [`Archive::index_backlog`] says
+    /// how many are missing.
+    pub fn open_deferring_index(dir: &Path) -> Result<Archive> {
+        Self::open_with(dir, Some(SYNC_REINDEX_MAX))
+    }
+
+    /// `defer_above`: a rebuild of more documents than this is left to `catch_up_index`.
+    fn open_with(dir: &Path, defer_above: Option<usize>) -> Result<Archive> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         if let Err(e) = tempfile::tempfile_in(dir) {
             if matches!(
@@ -332,7 +353,7 @@ impl Archive {
                 return Self::open_read_only(dir, Error::io(dir, e));
             }
         }
-        match Self::open_writable(dir) {
+        match Self::open_writable(dir, defer_above) {
             Err(e)
                 if e.is_disk_full()
                     || store::fs_space(dir).is_some_and(|(free, _)| free < 1 << 20) =>
@@ -373,7 +394,7 @@ impl Archive {
         self.read_only.as_deref()
     }
 
-    fn open_writable(dir: &Path) -> Result<Archive> {
+    fn open_writable(dir: &Path, defer_above: Option<usize>) -> Result<Archive> {
         let store = Store::open(&dir.join("store"))?;
         let catalog = Catalog::open(&dir.join("catalog.sqlite3"))?;
         let (index, created) = SearchIndex::open(&dir.join("index"))?;
@@ -386,7 +407,7 @@ impl Archive {
             write_mutex: Mutex::new(()),
             read_only: None,
         };
-        archive.repair(created)?;
+        archive.repair(created, defer_above)?;
         Ok(archive)
     }
 
@@ -434,7 +455,7 @@ impl Archive {
         })
     }
 
-    fn repair(&self, index_created: bool) -> Result<Repairs> {
+    fn repair(&self, index_created: bool, defer_above: Option<usize>) -> Result<Repairs> {
         let mut r = Repairs::default();
         // Another process is writing: it owns repairs; we read the last committed state.
         let Ok(file) = File::options()
@@ -489,11 +510,66 @@ impl Archive {
         }
         todo.sort_unstable();
         todo.dedup();
-        if !todo.is_empty() {
+        if defer_above.is_some_and(|max| todo.len() > max) {
+            // The documents wait for `catch_up_index`, flagged so that a kill before it
+            // ends resumes it (and the next open defers them again); stale entries and
+            // trashed documents (nothing to add) are settled now.
+            let active: HashSet<i64> = self
+                .cat()
+                .all_hashes()?
+                .into_iter()
+                .filter(|(_, _, trashed)| !trashed)
+                .map(|(id, _, _)| id)
+                .collect();
+            let (later, now): (Vec<i64>, Vec<i64>) =
+                todo.into_iter().partition(|id| active.contains(id));
+            self.cat().mark_unindexed(&later)?;
+            if !now.is_empty() {
+                r.reindexed = self.reindex_unlocked(&now)?;
+            }
+            r.index_deferred = later.len();
+        } else if !todo.is_empty() {
             r.reindexed = self.reindex_unlocked(&todo)?;
         }
         drop(file);
         Ok(r)
+    }
+
+    /// Documents the search index still lacks (see [`Archive::open_deferring_index`]).
+    pub fn index_backlog(&self) -> Result<usize> {
+        Ok(self.cat().unindexed()?.len())
+    }
+
+    /// Adds the documents the search index lacks, a batch at a time under the write lock (an
+    /// ingest or OCR waiting for it gets its turn between batches), committing each batch.
+    /// Returns how many were indexed.
+    pub fn catch_up_index(&self, progress: &mut dyn FnMut(&Progress)) -> Result<usize> {
+        const BATCH: usize = 500;
+        let total = self.index_backlog()?;
+        let mut done = 0;
+        loop {
+            // An ingest holding the lock longer than `write_lock` waits: wait for its end.
+            let _g = match self.write_lock() {
+                Ok(g) => g,
+                Err(Error::Busy) => {
+                    std::thread::sleep(Duration::from_secs(1));
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
+            let batch: Vec<i64> = self.cat().unindexed()?.into_iter().take(BATCH).collect();
+            if batch.is_empty() {
+                break;
+            }
+            self.reindex_unlocked(&batch)?;
+            done += batch.len();
+            progress(&Progress {
+                done,
+                total: total.max(done),
+                current: String::new(),
+            });
+        }
+        Ok(done)
     }
 
     /// Brings the index entries of these documents in line with the catalog.
@@ -1548,4 +1624,49 @@ fn sorted<K: Clone>(m: HashMap<K, usize>) -> Vec<(K, usize)> {
     let mut v: Vec<(K, usize)> = m.into_iter().collect();
     v.sort_by_key(|e| std::cmp::Reverse(e.1));
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rebuilt_index_can_wait_for_its_catch_up_which_survives_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = Archive::open(dir.path()).unwrap();
+        a.ingest(&[crate::bundled_samples_dir()], &mut |_, _| {})
+            .unwrap();
+        let n = a.list(&Filter::default()).unwrap().len();
+        let found = |a: &Archive| {
+            a.search("līdzdalība", &Filter::default(), 100)
+                .unwrap()
+                .len()
+        };
+        let before = found(&a);
+        assert!(before > 3, "{before}");
+        drop(a);
+        // A new version with another index layout: the whole index must be rebuilt.
+        let version = dir.path().join("index/ogp-schema-version");
+        std::fs::write(&version, "0").unwrap();
+        let a = Archive::open_with(dir.path(), Some(0)).unwrap();
+        assert_eq!(a.index_backlog().unwrap(), n);
+        assert_eq!(found(&a), 0, "nothing indexed yet");
+        drop(a); // closed (or killed) before catching up: the backlog is kept
+        let a = Archive::open_with(dir.path(), Some(0)).unwrap();
+        assert_eq!(a.index_backlog().unwrap(), n);
+        let mut seen = Vec::new();
+        let added = a
+            .catch_up_index(&mut |p| seen.push((p.done, p.total)))
+            .unwrap();
+        assert_eq!(added, n);
+        assert_eq!(seen.last(), Some(&(n, n)));
+        assert_eq!(a.index_backlog().unwrap(), 0);
+        assert_eq!(found(&a), before);
+        drop(a);
+        // Plain `open` rebuilds at once.
+        std::fs::write(&version, "0").unwrap();
+        let a = Archive::open(dir.path()).unwrap();
+        assert_eq!(a.index_backlog().unwrap(), 0);
+        assert_eq!(found(&a), before);
+    }
 }

@@ -1029,6 +1029,19 @@ impl Catalog {
         self.ids_where("indexed = 0", [])
     }
 
+    /// Flags documents as missing from the index (a rebuild left for later).
+    pub fn mark_unindexed(&mut self, ids: &[i64]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut st = tx.prepare_cached("UPDATE documents SET indexed = 0 WHERE id = ?1")?;
+            for id in ids {
+                st.execute([id])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     pub fn mark_indexed(&mut self, ids: &[i64]) -> Result<()> {
         let tx = self.conn.transaction()?;
         {

@@ -292,14 +292,39 @@ fn main() -> ExitCode {
         return extract(file);
     }
     let dir = cli.archive.clone().unwrap_or_else(Archive::default_dir);
-    let archive = match Archive::open(&dir) {
+    let archive = match Archive::open_deferring_index(&dir) {
         Ok(a) => a,
         Err(e) => return fail(&e),
     };
+    // A search index to rebuild (a new version's layout, a lost index): before the command,
+    // with a progress bar on a terminal.
+    if let Err(e) = catch_up_index(&archive) {
+        return fail(&e);
+    }
     match run(&archive, cli.command) {
         Ok(code) => code,
         Err(e) => fail(&e),
     }
+}
+
+fn catch_up_index(archive: &Archive) -> ogp_archive::Result<()> {
+    let backlog = archive.index_backlog()?;
+    if backlog == 0 || archive.read_only().is_some() {
+        return Ok(());
+    }
+    let pb = progress_bar(backlog);
+    if let Some(pb) = &pb {
+        pb.set_message("atjauno meklēšanas indeksu / rebuilding the search index");
+    }
+    archive.catch_up_index(&mut |p| {
+        if let Some(pb) = &pb {
+            pb.set_position(p.done as u64);
+        }
+    })?;
+    if let Some(pb) = pb {
+        pb.finish_and_clear();
+    }
+    Ok(())
 }
 
 fn extract(file: &std::path::Path) -> ExitCode {

@@ -70,6 +70,16 @@ pub struct SamplesStatus {
     pub error: Option<UiError>,
 }
 
+/// Where the rebuild of the search index stands (after an upgrade changed its layout, or
+/// when it was lost; see `Archive::open_deferring_index`).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct IndexStatus {
+    pub running: bool,
+    pub done: usize,
+    pub total: usize,
+    pub error: Option<UiError>,
+}
+
 /// Command-line options: `--archive DIR` (else `$OGP_ARCHIVE_DIR` or the platform data
 /// folder) and `--export-dir DIR` (else `$OGP_EXPORT_DIR`): when set, exports go there without
 /// a save dialog (used by the end-to-end tests, which cannot drive native dialogs).
@@ -112,6 +122,7 @@ pub struct AppState {
     dir: PathBuf,
     export_dir: Option<PathBuf>,
     samples: Arc<Mutex<SamplesStatus>>,
+    index: Arc<Mutex<IndexStatus>>,
     ocr: Arc<Mutex<OcrRun>>,
 }
 
@@ -150,10 +161,14 @@ impl AppState {
     pub fn open(options: &Options) -> AppState {
         let dir = options.archive.clone().unwrap_or_else(Archive::default_dir);
         AppState {
-            archive: Archive::open(&dir).map(Arc::new).map_err(UiError::from),
+            // A large index rebuild runs after the window is up, with its progress shown.
+            archive: Archive::open_deferring_index(&dir)
+                .map(Arc::new)
+                .map_err(UiError::from),
             dir,
             export_dir: options.export_dir.clone(),
             samples: Arc::default(),
+            index: Arc::default(),
             ocr: Arc::default(),
         }
     }
@@ -170,6 +185,7 @@ pub struct AppStatus {
     /// Set when the archive could not be opened.
     error: Option<UiError>,
     samples: SamplesStatus,
+    index: IndexStatus,
     /// Exports go here without a dialog (test seam); normally absent.
     export_dir: Option<String>,
     version: &'static str,
@@ -182,6 +198,11 @@ fn app_status(state: State<'_, AppState>) -> AppStatus {
     AppStatus {
         archive_dir: state.dir.display().to_string(),
         error: state.archive.as_ref().err().cloned(),
+        index: state
+            .index
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone(),
         samples: state
             .samples
             .lock()
@@ -618,6 +639,50 @@ fn serve_document<R: Runtime>(app: &AppHandle<R>, request: &Request<Vec<u8>>) ->
 
 /// First run: fills an empty archive from the bundled sample documents on a worker thread.
 /// Progress (documents catalogued of the samples' total) goes out as `samples` events.
+/// Rebuilds the search index in the background when opening left that to do, reporting
+/// `index` events (the page shows them in its task panel); OCR starts when it is done.
+fn catch_up_index<R: Runtime>(app: &AppHandle<R>) -> bool {
+    let state = app.state::<AppState>();
+    let Ok(archive) = state.archive() else {
+        return false;
+    };
+    let total = match archive.index_backlog() {
+        Ok(n) if n > 0 && archive.read_only().is_none() => n,
+        _ => return false,
+    };
+    let status = state.index.clone();
+    *status.lock().unwrap_or_else(|e| e.into_inner()) = IndexStatus {
+        running: true,
+        total,
+        ..Default::default()
+    };
+    let app = app.clone();
+    std::thread::spawn(move || {
+        let progress_status = status.clone();
+        let progress_app = app.clone();
+        let result = archive.catch_up_index(&mut |p| {
+            let snapshot = {
+                let mut s = progress_status.lock().unwrap_or_else(|e| e.into_inner());
+                s.done = p.done;
+                s.total = p.total;
+                s.clone()
+            };
+            let _ = progress_app.emit("index", snapshot);
+        });
+        let snapshot = {
+            let mut s = status.lock().unwrap_or_else(|e| e.into_inner());
+            s.running = false;
+            if let Err(e) = result {
+                s.error = Some(e.into());
+            }
+            s.clone()
+        };
+        let _ = app.emit("index", snapshot);
+        start_ocr(&app);
+    });
+    true
+}
+
 fn load_samples<R: Runtime>(app: &AppHandle<R>) {
     let state = app.state::<AppState>();
     let Ok(archive) = state.archive() else { return };
@@ -710,8 +775,11 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>, options: Options) -> tauri:
         ])
         .setup(|app| {
             load_samples(app.handle());
-            // Pages left in the queue by an earlier run (the queue lives in the catalog).
-            start_ocr(app.handle());
+            // Pages left in the queue by an earlier run (the queue lives in the catalog);
+            // after an index rebuild, when there is one.
+            if !catch_up_index(app.handle()) {
+                start_ocr(app.handle());
+            }
             Ok(())
         })
 }

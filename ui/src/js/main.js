@@ -1156,6 +1156,23 @@ function showSamples(s) {
   }
 }
 
+// The background rebuild of the search index (after an upgrade changed its layout).
+function showIndex(s) {
+  if (s.running) {
+    if ($('task-panel').hidden || $('task-panel').dataset.kind !== 'index') {
+      task.open(t('indexTitle'));
+      $('task-panel').dataset.kind = 'index';
+    }
+    $('task-bar').style.width = s.total ? `${Math.round((100 * s.done) / s.total)}%` : '0%';
+    $('task-status').textContent = t('indexLoading', { done: s.done, total: s.total });
+  } else if ($('task-panel').dataset.kind === 'index') {
+    $('task-panel').dataset.kind = '';
+    if (s.error) task.finish(errorText(s.error), false);
+    else task.finish(t('indexDone', { n: s.done }));
+    refresh();
+  }
+}
+
 async function start() {
   // Marks for scripts/bench-app.sh (time to the first list on a large archive).
   performance.mark('ogp-start');
@@ -1167,6 +1184,7 @@ async function start() {
   await setupDragDrop();
   // Listen first, then ask: a sample load that ends in between is still seen.
   await TAURI.event.listen('samples', (ev) => showSamples(ev.payload));
+  await TAURI.event.listen('index', (ev) => showIndex(ev.payload));
   await TAURI.event.listen('ocr', (ev) => onOcrEvent(ev.payload));
   try {
     state.status = await invoke('app_status');
@@ -1180,6 +1198,7 @@ async function start() {
     $('main').prepend(h('div', { class: 'banner warn', role: 'status' }, `${t('readOnly')}: ${pickLang(state.status.readOnly, lang())}`));
   }
   if (state.status?.samples?.loading) showSamples(state.status.samples);
+  if (state.status?.index?.running) showIndex(state.status.index);
   performance.mark('ogp-status');
   await refresh({ pending });
   performance.mark('ogp-listed');
