@@ -337,7 +337,13 @@ impl Archive {
     /// Meanwhile searches see the documents indexed so far; [`Archive::index_backlog`] says
     /// how many are missing.
     pub fn open_deferring_index(dir: &Path) -> Result<Archive> {
-        Self::open_with(dir, Some(SYNC_REINDEX_MAX))
+        // The limit can be lowered (end-to-end tests, whose archives are small) with
+        // OGP_DEFER_INDEX_ABOVE.
+        let max = std::env::var("OGP_DEFER_INDEX_ABOVE")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(SYNC_REINDEX_MAX);
+        Self::open_with(dir, Some(max))
     }
 
     /// `defer_above`: a rebuild of more documents than this is left to `catch_up_index`.

@@ -47,12 +47,6 @@ fn screenshot_dir() -> PathBuf {
 }
 
 /// A running app with its own archive and export folder (both removed afterwards).
-pub struct App {
-    pub client: Client,
-    pub archive: tempfile::TempDir,
-    pub export_dir: tempfile::TempDir,
-}
-
 /// Starts the app (a new session through tauri-driver) on a fresh archive, runs `body`, and on
 /// failure or panic saves a screenshot as `<screenshot dir>/<name>.png` before failing.
 pub async fn with_app<F, Fut>(name: &str, body: F)
@@ -61,6 +55,17 @@ where
     Fut: Future<Output = TestResult> + Send + 'static,
 {
     let archive = tempfile::tempdir().expect("temp archive");
+    with_app_on(name, archive.path(), body).await;
+    // The archive is removed only after the app has quit.
+    drop(archive);
+}
+
+/// Like [`with_app`], on an archive folder the caller keeps (to start the app on it again).
+pub async fn with_app_on<F, Fut>(name: &str, archive: &Path, body: F)
+where
+    F: FnOnce(Client, PathBuf) -> Fut,
+    Fut: Future<Output = TestResult> + Send + 'static,
+{
     let export_dir = tempfile::tempdir().expect("temp export dir");
     let bin = app_bin();
     assert!(
@@ -71,7 +76,7 @@ where
     let caps = json!({
         "tauri:options": {
             "application": bin,
-            "args": ["--archive", archive.path(), "--export-dir", export_dir.path()],
+            "args": ["--archive", archive, "--export-dir", export_dir.path()],
         }
     });
     let Value::Object(caps) = caps else {
@@ -83,12 +88,7 @@ where
         .connect(&url)
         .await
         .unwrap_or_else(|e| panic!("cannot reach tauri-driver at {url}: {e}"));
-    let app = App {
-        client: client.clone(),
-        archive,
-        export_dir,
-    };
-    let task = tokio::spawn(body(client.clone(), app.export_dir.path().to_path_buf()));
+    let task = tokio::spawn(body(client.clone(), export_dir.path().to_path_buf()));
     let outcome = match tokio::time::timeout(Duration::from_secs(240), task).await {
         Ok(Ok(Ok(()))) => Ok(()),
         Ok(Ok(Err(e))) => Err(format!("{e}")),
@@ -98,7 +98,7 @@ where
     if outcome.is_err() {
         let dir = screenshot_dir();
         let _ = std::fs::create_dir_all(&dir);
-        match app.client.screenshot().await {
+        match client.screenshot().await {
             Ok(png) => {
                 let path = dir.join(format!("{name}.png"));
                 let _ = std::fs::write(&path, png);
@@ -107,14 +107,9 @@ where
             Err(e) => eprintln!("no screenshot: {e}"),
         }
     }
-    let App {
-        client,
-        archive,
-        export_dir,
-    } = app;
     let _ = client.close().await;
-    // The archive and export folders are removed only after the app has quit.
-    drop((archive, export_dir));
+    // The export folder is removed only after the app has quit.
+    drop(export_dir);
     if let Err(e) = outcome {
         panic!("{name}: {e}");
     }

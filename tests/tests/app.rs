@@ -3,7 +3,9 @@
 
 use std::io::Read;
 
-use e2e::{choose, click, js, sidebar_count, text_of, wait_for, wait_for_samples, with_app};
+use e2e::{
+    choose, click, js, sidebar_count, text_of, wait_for, wait_for_samples, with_app, with_app_on,
+};
 use fantoccini::{Client, Locator};
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -345,4 +347,54 @@ async fn a_scanned_protocol_is_read_in_the_background_and_found_at_its_page() {
         },
     )
     .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run scripts/e2e.sh"]
+async fn after_an_upgrade_the_index_is_rebuilt_in_the_background_with_its_progress_shown() {
+    // scripts/e2e.sh runs the app with OGP_DEFER_INDEX_ABOVE=0, so that the 20 samples are
+    // enough to take the path a large archive takes (more than 300 documents).
+    let archive = tempfile::tempdir().expect("temp archive");
+    with_app_on(
+        "index_rebuild_first_run",
+        archive.path(),
+        |c, _| async move {
+            wait_for_samples(&c).await?;
+            Ok(())
+        },
+    )
+    .await;
+    // A new version with another index layout: the whole index must be rebuilt.
+    std::fs::write(archive.path().join("index/ogp-schema-version"), "0").expect("version");
+    with_app_on(
+        "after_an_upgrade_the_index_is_rebuilt_in_the_background_with_its_progress_shown",
+        archive.path(),
+        |c, _| async move {
+            let n = e2e::sample_count();
+            // The window lists the archive at once; the task panel reports the rebuild.
+            if sidebar_count(&c, "all").await != Some(n) {
+                wait_for(30, "the document list", || async {
+                    (sidebar_count(&c, "all").await == Some(n)).then_some(())
+                })
+                .await?;
+            }
+            let done = wait_for(120, "the rebuild's end in the task panel (is OGP_DEFER_INDEX_ABOVE=0 set, as scripts/e2e.sh does?)", || async {
+                let v = js(&c, "const p = document.getElementById('task-panel'); return p.hidden ? '' : document.getElementById('task-title').textContent + '|' + p.dataset.state + '|' + document.getElementById('task-status').textContent", vec![]).await.ok()?;
+                let shown = v.as_str()?.to_string();
+                (shown.starts_with("Meklēšanas indekss|done|")).then_some(shown)
+            })
+            .await?;
+            if !done.ends_with(&format!(": {n} dokumenti")) {
+                return Err(err(format!("unexpected end of the rebuild: {done}")));
+            }
+            // Search finds what it found before the upgrade.
+            let found = search(&c, "lidzdaliba").await?;
+            if found < 5 {
+                return Err(err(format!("only {found} results after the rebuild")));
+            }
+            Ok(())
+        },
+    )
+    .await;
+    drop(archive);
 }

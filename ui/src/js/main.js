@@ -1165,7 +1165,9 @@ function showIndex(s) {
     }
     $('task-bar').style.width = s.total ? `${Math.round((100 * s.done) / s.total)}%` : '0%';
     $('task-status').textContent = t('indexLoading', { done: s.done, total: s.total });
-  } else if ($('task-panel').dataset.kind === 'index') {
+  } else if (s.done > 0 || s.error) {
+    // Also when the rebuild ended before the page was listening (a small archive).
+    if ($('task-panel').dataset.kind !== 'index') task.open(t('indexTitle'));
     $('task-panel').dataset.kind = '';
     if (s.error) task.finish(errorText(s.error), false);
     else task.finish(t('indexDone', { n: s.done }));
@@ -1198,7 +1200,7 @@ async function start() {
     $('main').prepend(h('div', { class: 'banner warn', role: 'status' }, `${t('readOnly')}: ${pickLang(state.status.readOnly, lang())}`));
   }
   if (state.status?.samples?.loading) showSamples(state.status.samples);
-  if (state.status?.index?.running) showIndex(state.status.index);
+  if (state.status?.index) showIndex(state.status.index);
   performance.mark('ogp-status');
   await refresh({ pending });
   performance.mark('ogp-listed');
