@@ -637,8 +637,21 @@ fn serve_document<R: Runtime>(app: &AppHandle<R>, request: &Request<Vec<u8>>) ->
     }
 }
 
-/// First run: fills an empty archive from the bundled sample documents on a worker thread.
-/// Progress (documents catalogued of the samples' total) goes out as `samples` events.
+/// Changes a status the page can also ask for, and sends its new state as `event`.
+fn update_status<R: Runtime, T: Clone + Serialize>(
+    app: &AppHandle<R>,
+    event: &str,
+    status: &Mutex<T>,
+    change: impl FnOnce(&mut T),
+) {
+    let snapshot = {
+        let mut s = status.lock().unwrap_or_else(|e| e.into_inner());
+        change(&mut s);
+        s.clone()
+    };
+    let _ = app.emit(event, snapshot);
+}
+
 /// Rebuilds the search index in the background when opening left that to do, reporting
 /// `index` events (the page shows them in its task panel); OCR starts when it is done.
 fn catch_up_index<R: Runtime>(app: &AppHandle<R>) -> bool {
@@ -658,31 +671,25 @@ fn catch_up_index<R: Runtime>(app: &AppHandle<R>) -> bool {
     };
     let app = app.clone();
     std::thread::spawn(move || {
-        let progress_status = status.clone();
-        let progress_app = app.clone();
         let result = archive.catch_up_index(&mut |p| {
-            let snapshot = {
-                let mut s = progress_status.lock().unwrap_or_else(|e| e.into_inner());
+            update_status(&app, "index", &status, |s| {
                 s.done = p.done;
                 s.total = p.total;
-                s.clone()
-            };
-            let _ = progress_app.emit("index", snapshot);
+            })
         });
-        let snapshot = {
-            let mut s = status.lock().unwrap_or_else(|e| e.into_inner());
+        update_status(&app, "index", &status, |s| {
             s.running = false;
             if let Err(e) = result {
                 s.error = Some(e.into());
             }
-            s.clone()
-        };
-        let _ = app.emit("index", snapshot);
+        });
         start_ocr(&app);
     });
     true
 }
 
+/// First run: fills an empty archive from the bundled sample documents on a worker thread.
+/// Progress (documents catalogued of the samples' total) goes out as `samples` events.
 fn load_samples<R: Runtime>(app: &AppHandle<R>) {
     let state = app.state::<AppState>();
     let Ok(archive) = state.archive() else { return };
@@ -704,21 +711,12 @@ fn load_samples<R: Runtime>(app: &AppHandle<R>) {
     };
     let app = app.clone();
     std::thread::spawn(move || {
-        let progress_status = status.clone();
-        let progress_app = app.clone();
         let result = archive.load_samples_if_new_with(&samples_dir, &mut |p, outcome| {
-            if outcome.is_none() {
-                return;
+            if outcome.is_some() {
+                update_status(&app, "samples", &status, |s| s.done = p.done.min(s.total));
             }
-            let snapshot = {
-                let mut s = progress_status.lock().unwrap_or_else(|e| e.into_inner());
-                s.done = p.done.min(s.total);
-                s.clone()
-            };
-            let _ = progress_app.emit("samples", snapshot);
         });
-        let snapshot = {
-            let mut s = status.lock().unwrap_or_else(|e| e.into_inner());
+        update_status(&app, "samples", &status, |s| {
             s.loading = false;
             match result {
                 Ok(out) => {
@@ -730,9 +728,7 @@ fn load_samples<R: Runtime>(app: &AppHandle<R>) {
                 }
                 Err(e) => s.error = Some(e.into()),
             }
-            s.clone()
-        };
-        let _ = app.emit("samples", snapshot);
+        });
         start_ocr(&app);
     });
 }
