@@ -529,7 +529,7 @@ impl Archive {
                 .collect();
             let (later, now): (Vec<i64>, Vec<i64>) =
                 todo.into_iter().partition(|id| active.contains(id));
-            self.cat().mark_unindexed(&later)?;
+            self.cat().set_indexed(&later, false)?;
             if !now.is_empty() {
                 r.reindexed = self.reindex_unlocked(&now)?;
             }
@@ -589,7 +589,7 @@ impl Archive {
             }
         }
         writer.commit()?;
-        self.cat().mark_indexed(ids)?;
+        self.cat().set_indexed(ids, true)?;
         self.index.reload()?;
         Ok(n)
     }
@@ -810,13 +810,13 @@ impl Archive {
                     || last_commit.elapsed() >= INDEX_COMMIT_EVERY)
             {
                 writer.commit()?;
-                self.cat().mark_indexed(&uncommitted)?;
+                self.cat().set_indexed(&uncommitted, true)?;
                 uncommitted.clear();
                 last_commit = Instant::now();
             }
         }
         writer.commit()?;
-        self.cat().mark_indexed(&uncommitted)?;
+        self.cat().set_indexed(&uncommitted, true)?;
         drop(writer);
         self.index.reload()?;
         Ok(outcomes)

@@ -1029,25 +1029,14 @@ impl Catalog {
         self.ids_where("indexed = 0", [])
     }
 
-    /// Flags documents as missing from the index (a rebuild left for later).
-    pub fn mark_unindexed(&mut self, ids: &[i64]) -> Result<()> {
+    /// Records whether these documents are in the search index: set after an index commit,
+    /// cleared for a rebuild left for later (so that a restart resumes it).
+    pub fn set_indexed(&mut self, ids: &[i64], indexed: bool) -> Result<()> {
         let tx = self.conn.transaction()?;
         {
-            let mut st = tx.prepare_cached("UPDATE documents SET indexed = 0 WHERE id = ?1")?;
+            let mut st = tx.prepare_cached("UPDATE documents SET indexed = ?2 WHERE id = ?1")?;
             for id in ids {
-                st.execute([id])?;
-            }
-        }
-        tx.commit()?;
-        Ok(())
-    }
-
-    pub fn mark_indexed(&mut self, ids: &[i64]) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        {
-            let mut st = tx.prepare_cached("UPDATE documents SET indexed = 1 WHERE id = ?1")?;
-            for id in ids {
-                st.execute([id])?;
+                st.execute(params![id, indexed])?;
             }
         }
         tx.commit()?;
