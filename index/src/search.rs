@@ -751,6 +751,40 @@ mod tests {
     }
 
     #[test]
+    fn odd_queries_neither_panic_nor_lose_the_phrase() {
+        let (_dir, index) = index_of(&[
+            "Sabiedrības līdzdalība ir svarīga.",
+            "Līdzdalība sabiedrības labā.",
+        ]);
+        for q in [
+            "\"",
+            "\"\"",
+            "\" \"",
+            "\"sabiedrības",
+            "sabiedrības\"",
+            "-\"sabiedrības līdzdalība\"",
+            "\"sabiedrības  -  līdzdalība\"",
+            "body_lv:\"sabiedrības līdzdalība\"",
+            "((\"a b\")",
+            "\"sabiedrības līdzdalība\"~2",
+            "\"sabiedr*\"",
+            ":",
+            "OR",
+            "\"a\" AND \"b c\"",
+        ] {
+            let _ = pages_found(&index, q);
+        }
+        // Punctuation between the words of a phrase is no word: still the phrase.
+        assert_eq!(pages_found(&index, "\"sabiedrības, līdzdalība\""), [1]);
+        // A phrase with slop keeps tantivy's phrase query (on the positions of body_lv).
+        assert_eq!(pages_found(&index, "\"līdzdalība sabiedrības\"~2"), [1, 2]);
+        assert_eq!(
+            pages_found(&index, "-\"sabiedrības līdzdalība\" līdzdalība"),
+            [2]
+        );
+    }
+
+    #[test]
     fn the_pages_of_given_documents_that_match() {
         let (_dir, index) = index_of(&["Atklātība.", "Nekā.", "Atklātības plāns."]);
         let query = index.query("atklātība", &Filter::default());
