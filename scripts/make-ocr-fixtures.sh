@@ -152,25 +152,15 @@ python3 "$TMP/gen.py" "$SRC"
 
 # Similarity of a PDF's text layer to a truth file (1 - Levenshtein / longer length, per page,
 # whitespace-normalised): prints the lowest page's value.
-cat >"$TMP/sim.py" <<'PY'
-import sys
-def lev(a, b):
-    if len(a) < len(b):
-        a, b = b, a
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
+cat >"$TMP/sim.py" <<PY
+import importlib.util, sys
+# The similarity of scripts/measure-ocr.py (whitespace-normalised Levenshtein).
+spec = importlib.util.spec_from_file_location('measure_ocr', '$ROOT/scripts/measure-ocr.py')
+m = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(m)
 got = sys.stdin.read().split('\f')
 want = open(sys.argv[1], encoding='utf-8').read().split('\f')
-sims = []
-for g, w in zip(got, want[:-1]):
-    g, w = ' '.join(g.split()), ' '.join(w.split())
-    n = max(len(g), len(w))
-    sims.append(1.0 if n == 0 else 1 - lev(g, w) / n)
+sims = [m.similarity(g, w) for g, w in zip(got, want[:-1])]
 print(min(sims) if sims and len(got) == len(want) else 0.0)
 PY
 
