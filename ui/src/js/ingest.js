@@ -6,7 +6,7 @@
 import * as api from './api.js';
 import { t, lang } from './i18n.js';
 import { $, h, guarded, kindLabel, cycleLabel } from './dom.js';
-import { DOC_STATUS, INGEST_EVENT, OUTCOME, countOutcomes } from './model.js';
+import { DOC_STATUS, DRAG, INGEST_EVENT, OUTCOME, countOutcomes } from './model.js';
 import { pickLang, withCurrent } from './text.js';
 import { refresh } from './data.js';
 import { task } from './tasks.js';
@@ -82,9 +82,9 @@ async function setupDragDrop() {
   const overlay = $('drop-overlay');
   try {
     await api.onDragDrop((p) => {
-      if (p.type === 'enter' || p.type === 'over') overlay.hidden = false;
-      else if (p.type === 'leave') overlay.hidden = true;
-      else if (p.type === 'drop') {
+      if (p.type === DRAG.ENTER || p.type === DRAG.OVER) overlay.hidden = false;
+      else if (p.type === DRAG.LEAVE) overlay.hidden = true;
+      else if (p.type === DRAG.DROP) {
         overlay.hidden = true;
         ingestPaths(p.paths);
       }

@@ -5,7 +5,7 @@
 import * as api from './api.js';
 import { t } from './i18n.js';
 import { $, h, fill, option, select, toast, showError, kindLabel, cycleLabel, cycleYears, docCount } from './dom.js';
-import { KINDS, VIEW, docsForView, clickSelect, sessionsNewestFirst } from './model.js';
+import { KINDS, NONE, VIEW, docsForView, clickSelect, sessionsNewestFirst } from './model.js';
 import { state, LIST_PAGE, showMoreRows, setSelection, clearSelection } from './state.js';
 import { refresh } from './data.js';
 import { openDocument } from './document.js';
@@ -91,7 +91,7 @@ function bulkSelect(id, prompt, options, patchOf) {
   return select(id, (v) => v && bulkSet(patchOf(v)), option('', prompt, true), ...options);
 }
 
-const orNull = (v) => (v === 'none' ? null : v);
+const orNull = (v) => (v === NONE ? null : v);
 
 function renderBulkBar() {
   const bar = $('bulk-bar');
@@ -106,13 +106,13 @@ function renderBulkBar() {
     }
   } else if (n > 0) {
     parts.push(
-      bulkSelect('bulk-cycle', t('setCycle'), [option('none', t('none')), ...state.cycles.map((c) => option(String(c.number), cycleYears(c)))], (v) => ({
+      bulkSelect('bulk-cycle', t('setCycle'), [option(NONE, t('none')), ...state.cycles.map((c) => option(String(c.number), cycleYears(c)))], (v) => ({
         cycle: orNull(v) && Number(v),
       })),
       bulkSelect(
         'bulk-session',
         t('setSession'),
-        [option('none', t('none')), ...sessionsNewestFirst(state.sessions).map((s) => option(s.date, `${s.date} · ${cycleLabel(s.cycle)}`))],
+        [option(NONE, t('none')), ...sessionsNewestFirst(state.sessions).map((s) => option(s.date, `${s.date} · ${cycleLabel(s.cycle)}`))],
         (v) => ({ session: orNull(v) }),
       ),
       bulkSelect('bulk-kind', t('setKind'), KINDS.map((k) => option(k, kindLabel(k))), (v) => ({ kind: v })),

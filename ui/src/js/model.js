@@ -46,6 +46,16 @@ export const INGEST_EVENT = Object.freeze({ PROGRESS: 'progress', OUTCOME: 'outc
 /** What the OCR panel shows (`data-state` on #ocr-panel). */
 export const OCR_PANEL = Object.freeze({ NONE: 'none', IDLE: 'idle', RUNNING: 'running', MISSING: 'missing' });
 
+/** The task panel's state (`data-state` on #task-panel) and the background job it reports (`data-kind`). */
+export const TASK_STATE = Object.freeze({ RUNNING: 'running', DONE: 'done', FAILED: 'failed' });
+export const TASK_JOB = Object.freeze({ SAMPLES: 'samples', INDEX: 'index' });
+
+/** The webview's drag-and-drop events (`payload.type`, Tauri's names). */
+export const DRAG = Object.freeze({ ENTER: 'enter', OVER: 'over', LEAVE: 'leave', DROP: 'drop' });
+
+/** The option value that means "no session" (filter bar, bulk bar) or "no cycle" (bulk bar). */
+export const NONE = 'none';
+
 /** The distro packages the OCR panel names when tesseract is missing. */
 export const OCR_INSTALL_HINT = 'sudo apt install tesseract-ocr tesseract-ocr-lav';
 
@@ -173,12 +183,12 @@ export function sortDocs(docs, collator) {
 
 /**
  * The filter the `search` command takes, from the filter bar's values (strings; '' for any,
- * 'none' for "without a session").
+ * NONE for "without a session").
  */
 export function searchFilter({ cycle = '', session = '', kind = '', lang = '' }) {
   const out = {};
   if (cycle) out.cycle = Number(cycle);
-  if (session === 'none') out.without_session = true;
+  if (session === NONE) out.without_session = true;
   else if (session) out.session = session;
   if (kind) out.kind = kind;
   if (lang) out.lang = lang;

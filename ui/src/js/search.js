@@ -5,7 +5,7 @@
 import * as api from './api.js';
 import { t } from './i18n.js';
 import { $, h, fill, option, select, showError, kindLabel, cycleLabel, langLabel } from './dom.js';
-import { KINDS, LANGS, MODE, facetCounts, searchFilter, moveIndex, cyclesNewestFirst, sessionsNewestFirst } from './model.js';
+import { KINDS, LANGS, MODE, NONE, facetCounts, searchFilter, moveIndex, cyclesNewestFirst, sessionsNewestFirst } from './model.js';
 import { safeSnippet, snippetTerms } from './text.js';
 import { state, setQuery, setFilter, setResults, setActive } from './state.js';
 import { showMode } from './mode.js';
@@ -58,7 +58,7 @@ function renderFilters() {
   };
   const cycleOpts = cyclesNewestFirst(state.cycles).map((c) => [String(c.number), cycleLabel(c.number), counts.cycle.get(String(c.number))]);
   const sessionOpts = [
-    ['none', t('noSessionOption'), counts.session.get('')],
+    [NONE, t('noSessionOption'), counts.session.get('')],
     ...sessionsNewestFirst(state.sessions).map((s) => [s.date, s.date, counts.session.get(s.date)]),
   ];
   const kindOpts = KINDS.map((k) => [k, kindLabel(k), counts.kind.get(k)]);

@@ -5,6 +5,7 @@
 import { t } from './i18n.js';
 import { $, errorText, showError } from './dom.js';
 import { percent } from './text.js';
+import { TASK_STATE, TASK_JOB } from './model.js';
 import { refresh } from './data.js';
 
 const panel = () => $('task-panel');
@@ -17,7 +18,7 @@ export const task = {
     $('task-status').textContent = '';
     $('task-outcomes').replaceChildren();
     panel().hidden = false;
-    panel().dataset.state = 'running';
+    panel().dataset.state = TASK_STATE.RUNNING;
     panel().dataset.kind = '';
   },
   progress(text, done, total) {
@@ -27,7 +28,7 @@ export const task = {
   finish(text, ok = true) {
     $('task-bar').style.width = '100%';
     $('task-status').textContent = text;
-    panel().dataset.state = ok ? 'done' : 'failed';
+    panel().dataset.state = ok ? TASK_STATE.DONE : TASK_STATE.FAILED;
   },
   /** Ends the task with error `e`, in the panel and as a toast. */
   fail(e) {
@@ -60,13 +61,13 @@ function endJob(error, doneText) {
 /** The first run's sample load (`samples` event / app_status.samples). */
 export function showSamples(s) {
   if (s.loading) {
-    openFor('samples', t('ingestTitle'));
+    openFor(TASK_JOB.SAMPLES, t('ingestTitle'));
     task.progress(t('samplesLoading', { done: s.done, total: s.total }), s.done, s.total);
-  } else if (panel().dataset.kind === 'samples') {
+  } else if (panel().dataset.kind === TASK_JOB.SAMPLES) {
     endJob(s.error, t('samplesDone', { n: s.added ?? 0 }));
     if (!s.error) {
       setTimeout(() => {
-        if (panel().dataset.state === 'done' && $('task-title').textContent === t('ingestTitle')) panel().hidden = true;
+        if (panel().dataset.state === TASK_STATE.DONE && $('task-title').textContent === t('ingestTitle')) panel().hidden = true;
       }, 4000);
     }
     refresh();
@@ -76,11 +77,11 @@ export function showSamples(s) {
 /** The background rebuild of the search index after an upgrade changed its layout (`index` event). */
 export function showIndex(s) {
   if (s.running) {
-    openFor('index', t('indexTitle'));
+    openFor(TASK_JOB.INDEX, t('indexTitle'));
     task.progress(t('indexLoading', { done: s.done, total: s.total }), s.done, s.total);
   } else if (s.done > 0 || s.error) {
     // Also when the rebuild ended before the page was listening (a small archive).
-    if (panel().dataset.kind !== 'index') task.open(t('indexTitle'));
+    if (panel().dataset.kind !== TASK_JOB.INDEX) task.open(t('indexTitle'));
     endJob(s.error, t('indexDone', { n: s.done }));
     refresh();
   }
