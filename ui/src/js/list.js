@@ -91,8 +91,6 @@ function bulkSelect(id, prompt, options, patchOf) {
   return select(id, (v) => v && bulkSet(patchOf(v)), option('', prompt, true), ...options);
 }
 
-const orNull = (v) => (v === NONE ? null : v);
-
 function renderBulkBar() {
   const bar = $('bulk-bar');
   const n = state.selected.size;
@@ -105,16 +103,11 @@ function renderBulkBar() {
       parts.push(h('span', { class: 'spacer' }), h('button', { type: 'button', class: 'danger', id: 'empty-trash', onclick: emptyTrash }, t('emptyTrashBtn')));
     }
   } else if (n > 0) {
+    const cycles = state.cycles.map((c) => option(String(c.number), cycleYears(c)));
+    const sessions = sessionsNewestFirst(state.sessions).map((s) => option(s.date, `${s.date} · ${cycleLabel(s.cycle)}`));
     parts.push(
-      bulkSelect('bulk-cycle', t('setCycle'), [option(NONE, t('none')), ...state.cycles.map((c) => option(String(c.number), cycleYears(c)))], (v) => ({
-        cycle: orNull(v) && Number(v),
-      })),
-      bulkSelect(
-        'bulk-session',
-        t('setSession'),
-        [option(NONE, t('none')), ...sessionsNewestFirst(state.sessions).map((s) => option(s.date, `${s.date} · ${cycleLabel(s.cycle)}`))],
-        (v) => ({ session: orNull(v) }),
-      ),
+      bulkSelect('bulk-cycle', t('setCycle'), [option(NONE, t('none')), ...cycles], (v) => ({ cycle: v === NONE ? null : Number(v) })),
+      bulkSelect('bulk-session', t('setSession'), [option(NONE, t('none')), ...sessions], (v) => ({ session: v === NONE ? null : v })),
       bulkSelect('bulk-kind', t('setKind'), KINDS.map((k) => option(k, kindLabel(k))), (v) => ({ kind: v })),
       h('button', { type: 'button', id: 'bulk-trash', onclick: () => bulk(api.trashDocuments, ids()) }, t('moveToTrash')),
     );
