@@ -57,7 +57,7 @@ export const DRAG = Object.freeze({ ENTER: 'enter', OVER: 'over', LEAVE: 'leave'
 export const NONE = 'none';
 
 /** The distro packages the OCR panel names when tesseract is missing. */
-export const OCR_INSTALL_HINT = 'sudo apt install tesseract-ocr tesseract-ocr-lav';
+const OCR_INSTALL_HINT = 'sudo apt install tesseract-ocr tesseract-ocr-lav';
 
 /**
  * The sidebar: cycles newest first, each with its sessions (newest first) and the count of
