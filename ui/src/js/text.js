@@ -127,3 +127,40 @@ export function pickLang(message, lang) {
   if (i < 0) return s;
   return lang === 'en' ? s.slice(i + 3) : s.slice(0, i);
 }
+
+/** A progress bar's CSS width for `done` of `total` ("0%" while the total is unknown). */
+export function percent(done, total) {
+  return total ? `${Math.round((100 * done) / total)}%` : '0%';
+}
+
+/** "text — current item", or only the text when there is no current item. */
+export function withCurrent(text, current) {
+  return current ? `${text} — ${current}` : text;
+}
+
+/**
+ * The i18n key for "N documents": Latvian uses the singular for 1, 21, 31, … (not 11) and its
+ * own word for none; English the singular only for 1.
+ */
+export function docCountKey(n, lang) {
+  if (lang === 'lv') {
+    if (n % 10 === 1 && n % 100 !== 11) return 'docCount1';
+    if (n === 0) return 'docCount0';
+  } else if (n === 1) return 'docCount1';
+  return 'docCount';
+}
+
+/** Where an export goes when the app was given an export folder (`--export-dir`). */
+export function exportPath(dir, cycle) {
+  return `${dir.replace(/\/$/, '')}/${exportFileName(cycle)}`;
+}
+
+/** Whether `s` is a date the way the archive writes them: YYYY-MM-DD. */
+export function isIsoDate(s) {
+  return /^\d{4}-\d{2}-\d{2}$/.test(s);
+}
+
+/** "2026-03-01T12:34:56Z" → "2026-03-01 12:34": a timestamp to the minute. */
+export function shortTime(iso) {
+  return (iso || '').replace('T', ' ').slice(0, 16);
+}

@@ -1,0 +1,124 @@
+// The sidebar: all documents, the plan cycles with their council sessions (add, edit, delete
+// through the form dialog; export a cycle to a zip), documents without a cycle, the kinds and
+// the trash, each with its count. A click on an entry shows its documents (init's onView).
+
+import * as api from './api.js';
+import { t } from './i18n.js';
+import { $, h, fill, cycleYears, kindLabel, guarded } from './dom.js';
+import { MODE, VIEW, buildSidebar, viewKey, newCycleDefaults } from './model.js';
+import { exportFileName, exportPath, withCurrent } from './text.js';
+import { state } from './state.js';
+import { formDialog } from './dialogs.js';
+import { task } from './tasks.js';
+
+let onView = () => {};
+
+/** onView(view): a sidebar entry was chosen. */
+export function initSidebar(hooks) {
+  onView = hooks.onView;
+}
+
+export function renderSidebar() {
+  const sb = buildSidebar(state);
+  const current = state.mode === MODE.LIST ? viewKey(state.view) : '';
+  const item = (view, label, count, extra = {}) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: `side-item ${extra.class || ''} ${viewKey(view) === current ? 'current' : ''}`,
+        dataset: { view: viewKey(view) },
+        title: extra.title,
+        onclick: () => onView(view),
+      },
+      h('span', { class: 'label' }, label),
+      h('span', { class: 'count' }, String(count)),
+    );
+  const mini = (label, title, onclick, testid) =>
+    h('button', { type: 'button', class: 'mini', title, onclick, dataset: { action: testid } }, label);
+
+  fill(
+    $('sidebar'),
+    item({ type: VIEW.ALL }, t('allDocuments'), sb.total, { class: 'top' }),
+    h('div', { class: 'side-head' }, h('span', {}, t('cycles')), mini(t('addCycle'), t('cycleDialogAdd'), () => editCycle(null), 'add-cycle')),
+    ...sb.cycles.map((c) =>
+      h(
+        'div',
+        { class: 'cycle', dataset: { cycle: c.number } },
+        h(
+          'div',
+          { class: 'cycle-row' },
+          item({ type: VIEW.CYCLE, cycle: c.number }, cycleYears(c), c.count, { class: 'cycle-item', title: c.title }),
+          mini('✎', t('edit'), () => editCycle(c), 'edit-cycle'),
+          mini('⤓', t('exportCycleTitle', { n: c.number }), () => exportCycle(c), 'export-cycle'),
+        ),
+        ...c.sessions.map((s) =>
+          h(
+            'div',
+            { class: 'session-row' },
+            item({ type: VIEW.SESSION, cycle: c.number, date: s.date }, s.date, s.count, { class: 'sub', title: s.title }),
+            mini('✎', t('edit'), () => editSession(c, s), 'edit-session'),
+          ),
+        ),
+        item({ type: VIEW.NOSESSION, cycle: c.number }, t('withoutSession'), c.withoutSession, { class: 'sub muted-label' }),
+        h('div', { class: 'sub-actions' }, mini(t('addSession'), t('sessionDialogAdd', { n: c.number }), () => editSession(c, null), 'add-session')),
+      ),
+    ),
+    sb.noCycle > 0 ? item({ type: VIEW.NOCYCLE }, t('noCycle'), sb.noCycle) : null,
+    h('div', { class: 'side-head' }, h('span', {}, t('kinds'))),
+    ...sb.kinds.map((k) => item({ type: VIEW.KIND, kind: k.kind }, kindLabel(k.kind), k.count, { class: k.count ? '' : 'zero' })),
+    h('div', { class: 'side-sep' }),
+    item({ type: VIEW.TRASH }, t('trash'), sb.trash, { class: 'trash' }),
+  );
+}
+
+// ---------- cycles and sessions ----------
+
+/** The dialog to add a cycle (c null) or edit one. */
+function editCycle(c) {
+  const next = newCycleDefaults(state.cycles);
+  formDialog({
+    title: c ? t('cycleDialogEdit', { n: c.number }) : t('cycleDialogAdd'),
+    fields: [
+      { name: 'number', label: t('cycleNumber'), type: 'number', min: 1, value: c ? c.number : next.number, disabled: !!c, required: true },
+      { name: 'start', label: t('startYear'), type: 'number', min: 1990, max: 2100, value: c ? c.start_year : next.start, required: true },
+      { name: 'end', label: t('endYear'), type: 'number', min: 1990, max: 2100, value: c ? c.end_year : next.end, required: true },
+      { name: 'title', label: t('title'), value: c ? c.title : '' },
+    ],
+    onSubmit: (v) => api.saveCycle({ number: Number(v.number), startYear: Number(v.start), endYear: Number(v.end), title: v.title }),
+    onDelete: c ? () => api.deleteCycle(c.number) : null,
+  });
+}
+
+/** The dialog to add a session to cycle c (s null) or edit session s. */
+function editSession(c, s) {
+  formDialog({
+    title: s ? t('sessionDialogEdit', { date: s.date }) : t('sessionDialogAdd', { n: c.number }),
+    fields: [
+      { name: 'date', label: t('sessionDate'), value: s ? s.date : '', disabled: !!s, required: true, placeholder: 'YYYY-MM-DD', pattern: '\\d{4}-\\d{2}-\\d{2}' },
+      { name: 'title', label: t('title'), value: s ? s.title : '' },
+    ],
+    onSubmit: (v) => (s ? api.renameSession(s.id, v.title) : api.addSession({ cycle: c.number, date: v.date, title: v.title })),
+    onDelete: s ? () => api.deleteSession(s.id) : null,
+  });
+}
+
+// ---------- export ----------
+
+/** Exports cycle c's documents to a zip: to the app's export folder when it has one, else where the user says. */
+async function exportCycle(c) {
+  const dir = state.status?.exportDir;
+  const path = await guarded(() => (dir ? exportPath(dir, c) : api.pickZipTarget(exportFileName(c))));
+  if (!path) return;
+  task.open(t('exportTitle', { n: c.number }));
+  try {
+    const summary = await api.exportCycle(c.number, path, (p) =>
+      task.progress(withCurrent(t('exporting', { done: p.done, total: p.total }), p.current), p.done, p.total),
+    );
+    task.finish(t('exportDone', { files: summary.files, path: summary.path }));
+    $('task-panel').dataset.exportPath = summary.path;
+    $('task-panel').dataset.exportFiles = String(summary.files);
+  } catch (e) {
+    task.fail(e);
+  }
+}
