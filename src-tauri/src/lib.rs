@@ -21,7 +21,7 @@ pub use options::Options;
 pub use state::AppState;
 
 use commands::{cycles, documents, tasks};
-use tauri::{Manager, Runtime};
+use tauri::Runtime;
 
 /// Adds the plugins, commands, protocol and first-run work to a builder (also used by tests
 /// with the mock runtime).

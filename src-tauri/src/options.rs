@@ -49,6 +49,10 @@ impl Options {
 mod tests {
     use super::*;
 
+    fn args(a: &[&str]) -> Vec<String> {
+        a.iter().map(|s| s.to_string()).collect()
+    }
+
     #[test]
     fn options_from_args() {
         let o = Options::parse(args(&["--archive", "/tmp/a", "--export-dir=/tmp/e"]));
