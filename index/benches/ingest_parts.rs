@@ -19,7 +19,7 @@ use std::time::Instant;
 use ogp_archive::archive::extract_guarded;
 use ogp_archive::catalog::{Catalog, NewDocument};
 use ogp_archive::classify::{self, CycleRef};
-use ogp_archive::model::Sources;
+use ogp_archive::model::{DocStatus, Sources};
 use ogp_archive::pdf::{self, PageStatus};
 use ogp_archive::search::{IndexDoc, SearchIndex};
 use ogp_archive::store::{self, Store};
@@ -85,134 +85,12 @@ fn main() {
             .collect()
     };
     let limits = pdf::Limits::default();
-
-    // ---- prepare: read, hash, extract, classify (parallel in ingest; here one thread) ----
-    let (mut t_read, mut t_hash, mut t_extract, mut t_classify) = (0.0, 0.0, 0.0, 0.0);
-    let mut docs = Vec::new();
-    for f in &files {
-        let bytes = timed(&mut t_read, || std::fs::read(f).unwrap_or_default());
-        let sha = timed(&mut t_hash, || store::sha256_hex(&bytes));
-        let Ok(doc) = timed(&mut t_extract, || extract_guarded(&bytes, &limits)) else {
-            continue;
-        };
-        let name = f
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
-        let class = timed(&mut t_classify, || {
-            let texts: Vec<&str> = doc.pages.iter().map(|p| p.text.as_str()).collect();
-            classify::classify(&name, doc.info.title.as_deref(), &texts, &cycles, &[])
-        });
-        docs.push(Doc {
-            name,
-            bytes,
-            sha,
-            doc,
-            class,
-        });
-    }
+    let mut steps = Steps::default();
+    let docs = prepare(&files, &cycles, &limits, &mut steps);
     let pages: usize = docs.iter().map(|d| d.doc.pages.len()).sum();
-
-    // ---- store: free-space check, write + rename, one syncfs per chunk of 16 files ----
-    let store = Store::open(&work.path().join("store")).expect("store");
-    let (mut t_store, mut t_sync) = (0.0, 0.0);
-    for chunk in docs.chunks(16) {
-        for d in chunk {
-            timed(&mut t_store, || {
-                let _ = store.space();
-                store.put_unsynced(&d.sha, &d.bytes).expect("put")
-            });
-        }
-        timed(&mut t_sync, || store.sync().expect("sync"));
-    }
-    // The same bytes written with `fs::write` into the same layout, no sync at all.
-    let plain = work.path().join("plain");
-    let mut t_plain = 0.0;
-    for d in &docs {
-        timed(&mut t_plain, || {
-            let dir = plain.join(&d.sha[..2]);
-            std::fs::create_dir_all(&dir).expect("mkdir");
-            std::fs::write(dir.join(format!("{}.pdf", d.sha)), &d.bytes).expect("write");
-        });
-    }
-
-    // ---- catalogue: pending mark, one transaction per document (the index is fed from memory) ----
-    let mut cat = Catalog::open(&work.path().join("catalog.sqlite3")).expect("catalog");
-    let (mut t_pending, mut t_insert) = (0.0, 0.0);
-    let mut ids = Vec::new();
-    for d in &docs {
-        let c = &d.class;
-        let new = NewDocument {
-            sha256: d.sha.clone(),
-            file_name: d.name.clone(),
-            size: d.bytes.len() as i64,
-            title: c.title.value.clone(),
-            kind: c.kind.value,
-            cycle: c.cycle.as_ref().map(|g| g.value),
-            session_id: None,
-            lang: c.lang.value,
-            date: c.date.as_ref().map(|g| g.value),
-            status: "ok",
-            sources: Sources::default(),
-            unknown_session_date: c.unknown_session_date,
-            producer: d.doc.info.producer.clone(),
-            pages: d
-                .doc
-                .pages
-                .iter()
-                .map(|p| (p.status, p.text.clone()))
-                .collect(),
-        };
-        timed(&mut t_pending, || cat.add_pending(&d.sha).expect("pending"));
-        let id = timed(&mut t_insert, || cat.insert_document(&new).expect("insert"));
-        ids.push(id);
-    }
-
-    // ---- index: add every page (one indexing thread), commit every 2,048 documents or 3 s ----
-    let (index, _) = SearchIndex::open(&work.path().join("index")).expect("index");
-    let mut writer = index.writer().expect("writer");
-    let t = Instant::now();
-    let mut t_add_calls = 0.0;
-    let mut t_commits = 0.0;
-    let mut since_commit = 0;
-    let mut last_commit = Instant::now();
-    for (d, id) in docs.iter().zip(&ids) {
-        let kind = d.class.kind.value.as_str();
-        timed(&mut t_add_calls, || {
-            index
-                .add(
-                    &writer,
-                    &IndexDoc {
-                        id: *id,
-                        title: &d.class.title.value,
-                        file_name: &d.name,
-                        kind,
-                        lang: d.class.lang.value,
-                        cycle: d.class.cycle.as_ref().map(|g| g.value),
-                        session: None,
-                        date: d.class.date.as_ref().map(|g| g.value),
-                        pages: d
-                            .doc
-                            .pages
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, p)| p.status == PageStatus::Text && !p.text.is_empty())
-                            .map(|(n, p)| (n as i64 + 1, p.text.as_str()))
-                            .collect(),
-                    },
-                )
-                .expect("add")
-        });
-        since_commit += 1;
-        if since_commit >= 2048 || last_commit.elapsed().as_secs_f64() >= 3.0 {
-            timed(&mut t_commits, || writer.commit().expect("commit"));
-            since_commit = 0;
-            last_commit = Instant::now();
-        }
-    }
-    timed(&mut t_commits, || writer.commit().expect("commit"));
-    let t_index = t.elapsed().as_secs_f64();
-    drop(writer);
+    store_steps(work.path(), &docs, &mut steps);
+    let ids = catalogue_steps(work.path(), &docs, &mut steps);
+    index_steps(work.path(), &docs, &ids, &mut steps);
 
     // ---- the real thing, same files, both cores ----
     let archive = Archive::open(&work.path().join("archive")).expect("archive");
@@ -227,7 +105,25 @@ fn main() {
         .iter()
         .map(|d| d.pages)
         .sum();
+    report(&docs, pages, &steps, t_ingest, ingest_pages);
+}
 
+/// The report's table and notes.
+fn report(docs: &[Doc], pages: usize, steps: &Steps, t_ingest: f64, ingest_pages: i64) {
+    let Steps {
+        read: t_read,
+        hash: t_hash,
+        extract: t_extract,
+        classify: t_classify,
+        store: t_store,
+        sync: t_sync,
+        plain: t_plain,
+        pending: t_pending,
+        insert: t_insert,
+        index: t_index,
+        add_calls: t_add_calls,
+        commits: t_commits,
+    } = *steps;
     let n = docs.len() as f64;
     let p = pages as f64;
     let rows = [
@@ -278,4 +174,169 @@ fn main() {
         ingest_pages as f64 / t_ingest,
         p / sum
     );
+}
+
+/// Step times of the parts of an ingest, one thread, each over all files (seconds).
+#[derive(Clone, Copy, Default)]
+struct Steps {
+    read: f64,
+    hash: f64,
+    extract: f64,
+    classify: f64,
+    store: f64,
+    sync: f64,
+    plain: f64,
+    pending: f64,
+    insert: f64,
+    index: f64,
+    add_calls: f64,
+    commits: f64,
+}
+
+/// Read, hash, extract, classify (parallel in ingest; here one thread).
+fn prepare(
+    files: &[PathBuf],
+    cycles: &[CycleRef],
+    limits: &pdf::Limits,
+    steps: &mut Steps,
+) -> Vec<Doc> {
+    let (mut t_read, mut t_hash, mut t_extract, mut t_classify) = (0.0, 0.0, 0.0, 0.0);
+    let mut docs = Vec::new();
+    for f in files {
+        let bytes = timed(&mut t_read, || std::fs::read(f).unwrap_or_default());
+        let sha = timed(&mut t_hash, || store::sha256_hex(&bytes));
+        let Ok(doc) = timed(&mut t_extract, || extract_guarded(&bytes, limits)) else {
+            continue;
+        };
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let class = timed(&mut t_classify, || {
+            let texts: Vec<&str> = doc.pages.iter().map(|p| p.text.as_str()).collect();
+            classify::classify(&name, doc.info.title.as_deref(), &texts, cycles, &[])
+        });
+        docs.push(Doc {
+            name,
+            bytes,
+            sha,
+            doc,
+            class,
+        });
+    }
+    (steps.read, steps.hash, steps.extract, steps.classify) =
+        (t_read, t_hash, t_extract, t_classify);
+    docs
+}
+
+/// Store: free-space check, write + rename, one syncfs per chunk of 16 files; and the same
+/// bytes with `fs::write`.
+fn store_steps(work: &Path, docs: &[Doc], steps: &mut Steps) {
+    let store = Store::open(&work.join("store")).expect("store");
+    let (mut t_store, mut t_sync) = (0.0, 0.0);
+    for chunk in docs.chunks(16) {
+        for d in chunk {
+            timed(&mut t_store, || {
+                let _ = store.space();
+                store.put_unsynced(&d.sha, &d.bytes).expect("put")
+            });
+        }
+        timed(&mut t_sync, || store.sync().expect("sync"));
+    }
+    // The same bytes written with `fs::write` into the same layout, no sync at all.
+    let plain = work.join("plain");
+    let mut t_plain = 0.0;
+    for d in docs {
+        timed(&mut t_plain, || {
+            let dir = plain.join(&d.sha[..2]);
+            std::fs::create_dir_all(&dir).expect("mkdir");
+            std::fs::write(dir.join(format!("{}.pdf", d.sha)), &d.bytes).expect("write");
+        });
+    }
+    (steps.store, steps.sync, steps.plain) = (t_store, t_sync, t_plain);
+}
+
+/// Catalogue: pending mark, one transaction per document (the index is fed from memory).
+fn catalogue_steps(work: &Path, docs: &[Doc], steps: &mut Steps) -> Vec<i64> {
+    let mut cat = Catalog::open(&work.join("catalog.sqlite3")).expect("catalog");
+    let (mut t_pending, mut t_insert) = (0.0, 0.0);
+    let mut ids = Vec::new();
+    for d in docs {
+        let c = &d.class;
+        let new = NewDocument {
+            sha256: d.sha.clone(),
+            file_name: d.name.clone(),
+            size: d.bytes.len() as i64,
+            title: c.title.value.clone(),
+            kind: c.kind.value,
+            cycle: c.cycle.as_ref().map(|g| g.value),
+            session_id: None,
+            lang: c.lang.value,
+            date: c.date.as_ref().map(|g| g.value),
+            status: DocStatus::Ok,
+            sources: Sources::default(),
+            unknown_session_date: c.unknown_session_date,
+            producer: d.doc.info.producer.clone(),
+            pages: d
+                .doc
+                .pages
+                .iter()
+                .map(|p| (p.status, p.text.clone()))
+                .collect(),
+        };
+        timed(&mut t_pending, || cat.add_pending(&d.sha).expect("pending"));
+        let id = timed(&mut t_insert, || cat.insert_document(&new).expect("insert"));
+        ids.push(id);
+    }
+    (steps.pending, steps.insert) = (t_pending, t_insert);
+    ids
+}
+
+/// Index: add every page (one indexing thread), commit every 2,048 documents or 3 s.
+fn index_steps(work: &Path, docs: &[Doc], ids: &[i64], steps: &mut Steps) {
+    let (index, _) = SearchIndex::open(&work.join("index")).expect("index");
+    let mut writer = index.writer().expect("writer");
+    let t = Instant::now();
+    let mut t_add_calls = 0.0;
+    let mut t_commits = 0.0;
+    let mut since_commit = 0;
+    let mut last_commit = Instant::now();
+    for (d, id) in docs.iter().zip(ids) {
+        let kind = d.class.kind.value.as_str();
+        timed(&mut t_add_calls, || {
+            index
+                .add(
+                    &writer,
+                    &IndexDoc {
+                        id: *id,
+                        title: &d.class.title.value,
+                        file_name: &d.name,
+                        kind,
+                        lang: d.class.lang.value,
+                        cycle: d.class.cycle.as_ref().map(|g| g.value),
+                        session: None,
+                        date: d.class.date.as_ref().map(|g| g.value),
+                        pages: d
+                            .doc
+                            .pages
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, p)| p.status == PageStatus::Text && !p.text.is_empty())
+                            .map(|(n, p)| (n as i64 + 1, p.text.as_str()))
+                            .collect(),
+                    },
+                )
+                .expect("add")
+        });
+        since_commit += 1;
+        if since_commit >= 2048 || last_commit.elapsed().as_secs_f64() >= 3.0 {
+            timed(&mut t_commits, || writer.commit().expect("commit"));
+            since_commit = 0;
+            last_commit = Instant::now();
+        }
+    }
+    timed(&mut t_commits, || writer.commit().expect("commit"));
+    let t_index = t.elapsed().as_secs_f64();
+    drop(writer);
+    (steps.index, steps.add_calls, steps.commits) = (t_index, t_add_calls, t_commits);
 }

@@ -79,7 +79,7 @@ fn ours_page(engine: &Engine, f: &Fixture, page: usize, repeat: usize) -> (f64, 
         cpus.push(children_cpu() - c);
         if let Ok(r) = r {
             sim = similarity(&f.truth[page], &r.text);
-            image = r.image;
+            image = r.image.to_string();
         }
     }
     (sim, median(times), median(cpus), image)
@@ -169,19 +169,54 @@ fn main() {
         extra.join(" "),
         pages
     );
+    page_by_page(
+        &engine,
+        &fixtures,
+        repeat,
+        ocrmypdf_version.is_some(),
+        &extra,
+    );
+    choices(&engine, &fixtures);
+    whole_set(
+        &engine,
+        &fixtures,
+        repeat,
+        ocrmypdf_version.is_some(),
+        &extra,
+        pages,
+    );
+}
 
-    // ---- page by page: ours vs OCRmyPDF, one page at a time ----
+fn min(v: &[f64]) -> f64 {
+    v.iter().cloned().fold(f64::INFINITY, f64::min)
+}
+
+/// The median with two decimals, or a dash when there is nothing.
+fn med(v: &[f64]) -> String {
+    if v.is_empty() {
+        "–".to_string()
+    } else {
+        format!("{:.2}", median(v.to_vec()))
+    }
+}
+
+/// Page by page: ours beside OCRmyPDF, one page at a time.
+fn page_by_page(
+    engine: &Engine,
+    fixtures: &[Fixture],
+    repeat: usize,
+    peer: bool,
+    extra: &[String],
+) {
     println!("### Page by page, one core each (median of {repeat} for ours; OCRmyPDF `--jobs 1`, s/page = file time / pages)\n");
     println!("| fixture | page | ours: similarity | ours: wall s | ours: CPU s | ours: image | OCRmyPDF: similarity | OCRmyPDF: wall s/page | OCRmyPDF: CPU s/page |\n|---|---|---|---|---|---|---|---|---|");
     let (mut our_sims, mut our_secs, mut peer_sims, mut peer_secs) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut our_cpu, mut peer_cpu) = (Vec::new(), Vec::new());
-    for f in &fixtures {
-        let peer = ocrmypdf_version
-            .as_ref()
-            .and_then(|_| ocrmypdf_file(f, "1", &extra));
+    for f in fixtures {
+        let peer = peer.then(|| ocrmypdf_file(f, "1", extra)).flatten();
         for p in 0..f.truth.len() {
-            let (sim, secs, cpu, image) = ours_page(&engine, f, p, repeat);
+            let (sim, secs, cpu, image) = ours_page(engine, f, p, repeat);
             our_sims.push(sim);
             our_secs.push(secs);
             our_cpu.push(cpu);
@@ -205,14 +240,6 @@ fn main() {
             );
         }
     }
-    let min = |v: &[f64]| v.iter().cloned().fold(f64::INFINITY, f64::min);
-    let med = |v: &[f64]| {
-        if v.is_empty() {
-            "–".to_string()
-        } else {
-            format!("{:.2}", median(v.to_vec()))
-        }
-    };
     println!(
         "| **all pages** | | mean {:.3}, min {:.3} | median {} | median {} | | mean {}, min {} | median {} | median {} |\n",
         mean(&our_sims),
@@ -224,8 +251,10 @@ fn main() {
         med(&peer_secs),
         med(&peer_cpu),
     );
+}
 
-    // ---- the choices: image source and resolution ----
+/// The choices: image source and resolution.
+fn choices(engine: &Engine, fixtures: &[Fixture]) {
     println!("### Image source and resolution (ours, same pages, one core)\n");
     println!("| variant | mean similarity | min similarity | median wall s/page | median CPU s/page |\n|---|---|---|---|---|");
     let variant = |embedded: bool, dpi: u32| {
@@ -245,7 +274,7 @@ fn main() {
     ];
     for (label, e) in &variants {
         let (mut sims, mut secs, mut cpus) = (Vec::new(), Vec::new(), Vec::new());
-        for f in &fixtures {
+        for f in fixtures {
             for p in 0..f.truth.len() {
                 let (s, t, c, _) = ours_page(e, f, p, 1);
                 sims.push(s);
@@ -261,8 +290,17 @@ fn main() {
             median(cpus)
         );
     }
+}
 
-    // ---- both cores over the whole set ----
+/// Both cores over the whole set.
+fn whole_set(
+    engine: &Engine,
+    fixtures: &[Fixture],
+    repeat: usize,
+    peer: bool,
+    extra: &[String],
+    pages: usize,
+) {
     println!("\n### Whole set, both cores ({pages} pages)\n");
     println!("| tool | wall s | s/page |\n|---|---|---|");
     let ours_wall = median(
@@ -274,7 +312,7 @@ fn main() {
                 archive.ingest(&files, &mut |_, _| {}).expect("ingest");
                 let t = Instant::now();
                 archive
-                    .run_ocr(&engine, None, &mut |_, _| {}, &AtomicBool::new(false))
+                    .run_ocr(engine, None, &mut |_, _| {}, &AtomicBool::new(false))
                     .expect("ocr");
                 t.elapsed().as_secs_f64()
             })
@@ -284,13 +322,12 @@ fn main() {
         "| ours (`ogp-archive ocr`: one Tesseract per core, results committed and indexed) | {ours_wall:.1} | {:.2} |",
         ours_wall / pages as f64
     );
-    if ocrmypdf_version.is_some() {
+    if peer {
         // `--jobs 1`, two files at a time: its default (`--jobs` = cores, Tesseract with two
         // OpenMP threads) was several times slower on this 2-core machine.
         let t = Instant::now();
         std::thread::scope(|s| {
             for half in [0, 1] {
-                let (fixtures, extra) = (&fixtures, &extra);
                 s.spawn(move || {
                     for f in fixtures.iter().skip(half).step_by(2) {
                         let _ = ocrmypdf_file(f, "1", extra);

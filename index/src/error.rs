@@ -5,6 +5,10 @@ use std::path::PathBuf;
 
 use crate::pdf::PdfError;
 
+/// What to install when the OCR engine is missing, in words. (Here rather than in `ocr`, which
+/// builds on this module's errors.)
+pub const INSTALL_HINT: &str = "sudo apt install tesseract-ocr tesseract-ocr-lav poppler-utils";
+
 /// Why one file could not be added. Kept apart from [`Error`] so that a batch can report a
 /// reason per file and go on.
 #[derive(Debug, thiserror::Error)]
@@ -117,7 +121,7 @@ pub enum Error {
     Export(String),
     #[error("the archive was made by a newer version of OGP Archive (schema {found}, this program knows {known})")]
     TooNew { found: i64, known: i64 },
-    #[error("scanned pages cannot be read: {0} is not installed (install it with: {hint})", hint = crate::ocr::INSTALL_HINT)]
+    #[error("scanned pages cannot be read: {0} is not installed (install it with: {hint})", hint = INSTALL_HINT)]
     OcrUnavailable(String),
     #[error(
         "text recognition is already running for this archive (in the app or another ogp-archive)"
@@ -199,7 +203,7 @@ impl Error {
             Error::TooNew { .. } => "arhīvs izveidots ar jaunāku versiju".into(),
             Error::OcrUnavailable(_) => format!(
                 "skenētās lapas nevar atpazīt: nav instalēts teksta atpazīšanas rīks Tesseract ar latviešu valodu ({})",
-                crate::ocr::INSTALL_HINT
+                INSTALL_HINT
             ),
             Error::OcrBusy => "teksta atpazīšana šim arhīvam jau notiek".into(),
             Error::ReadOnly(_) => {

@@ -1,7 +1,6 @@
 //! OGP Archive core: everything the desktop app and the `ogp-archive` command line do, with no
 //! GUI. See ARCHITECTURE.md for the map of modules.
 
-pub mod analysis;
 pub mod archive;
 pub mod catalog;
 pub mod classify;
@@ -12,17 +11,19 @@ pub mod latvian;
 pub mod model;
 pub mod ocr;
 pub mod pdf;
+pub mod progress;
 pub mod search;
 pub mod store;
 
-pub use archive::{
-    Archive, ExportSummary, IngestOutcome, OcrPageOutcome, OcrStatus, OcrSummary, Progress,
-    VerifyReport,
-};
+pub use archive::{Archive, ArchiveArg};
 pub use error::{Error, FileError, Result};
 pub use model::{
-    Cycle, DocumentInfo, DocumentRow, Facets, Filter, Kind, Lang, OcrPage, Patch, SearchHit,
-    Session,
+    Cycle, DocStatus, DocumentInfo, DocumentRow, Facets, Filter, Kind, Lang, OcrPage, OcrState,
+    Patch, SearchHit, Session,
+};
+pub use progress::{
+    ExportSummary, IngestOutcome, OcrCounts, OcrImage, OcrPageOutcome, OcrStatus, OcrSummary,
+    Outcome, Progress, VerifyReport,
 };
 
 /// The sample documents shipped in the repository, loaded into an empty archive on first run.

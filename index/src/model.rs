@@ -1,10 +1,184 @@
 //! The data the archive hands out: documents, cycles, sessions, filters and corrections.
-//! Everything here crosses a boundary (CLI JSON, the desktop UI), so it is all serde.
+//! Everything here crosses a boundary (CLI JSON, the desktop UI), so it is all serde; the
+//! enums keep the names the JSON has always had (`plan`, `lv`, `file_name`, `no-text-layer`).
+
+use std::fmt;
+use std::str::FromStr;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub use crate::classify::{Kind, Lang, Source};
+/// What a document is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Plan,
+    Protocol,
+    Presentation,
+    Evaluation,
+    Declaration,
+    Survey,
+    Other,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::Plan,
+        Kind::Protocol,
+        Kind::Presentation,
+        Kind::Evaluation,
+        Kind::Declaration,
+        Kind::Survey,
+        Kind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Plan => "plan",
+            Kind::Protocol => "protocol",
+            Kind::Presentation => "presentation",
+            Kind::Evaluation => "evaluation",
+            Kind::Declaration => "declaration",
+            Kind::Survey => "survey",
+            Kind::Other => "other",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Kind {
+    type Err = String;
+
+    /// `plan`, `protocol`, … (any case, surrounding spaces ignored).
+    fn from_str(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.as_str().eq_ignore_ascii_case(t))
+            .ok_or_else(|| {
+                format!(
+                    "unknown kind {t:?} (expected plan, protocol, presentation, evaluation, \
+                     declaration, survey or other)"
+                )
+            })
+    }
+}
+
+/// The language of a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Lv,
+    En,
+}
+
+impl Lang {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Lv => "lv",
+            Lang::En => "en",
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+
+    /// `lv` or `en` (any case, surrounding spaces ignored).
+    fn from_str(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        if t.eq_ignore_ascii_case("lv") {
+            Ok(Lang::Lv)
+        } else if t.eq_ignore_ascii_case("en") {
+            Ok(Lang::En)
+        } else {
+            Err(format!("unknown language {t:?} (expected lv or en)"))
+        }
+    }
+}
+
+/// Where a guess came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    FileName,
+    Text,
+    PdfTitle,
+    Default,
+}
+
+impl Source {
+    /// The name a catalogue row and [`Sources`] keep for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::FileName => "file_name",
+            Source::Text => "text",
+            Source::PdfTitle => "pdf_title",
+            Source::Default => "default",
+        }
+    }
+
+    /// The name of a guess's source, or `""` when there was no guess.
+    pub fn name_of(source: Option<Source>) -> String {
+        source.map(Source::as_str).unwrap_or("").to_string()
+    }
+}
+
+/// Whether a document's text could be read: `ok`, `no-text-layer` (a scan) or
+/// `unreadable-text` on at least one page, or `ocr` once its flagged pages were all
+/// recognised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocStatus {
+    Ok,
+    NoTextLayer,
+    UnreadableText,
+    Ocr,
+}
+
+impl DocStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocStatus::Ok => "ok",
+            DocStatus::NoTextLayer => "no-text-layer",
+            DocStatus::UnreadableText => "unreadable-text",
+            DocStatus::Ocr => "ocr",
+        }
+    }
+}
+
+impl fmt::Display for DocStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for DocStatus {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        [
+            DocStatus::Ok,
+            DocStatus::NoTextLayer,
+            DocStatus::UnreadableText,
+            DocStatus::Ocr,
+        ]
+        .into_iter()
+        .find(|d| d.as_str() == s)
+        .ok_or_else(|| format!("unknown document status {s:?}"))
+    }
+}
 
 /// A national action plan cycle. Data, not code: users add a sixth.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -57,9 +231,7 @@ pub struct DocumentInfo {
     pub pages: i64,
     pub size: i64,
     pub sha256: String,
-    /// `ok`, `no-text-layer`, `unreadable-text`, or `ocr` once its flagged pages were all
-    /// recognised.
-    pub status: String,
+    pub status: DocStatus,
     /// Page numbers (1-based) that still have no text layer or unreadable text.
     pub flagged_pages: Vec<i64>,
     /// The OCR state of every page that needed it (filled by `get`; empty in lists).
@@ -107,11 +279,35 @@ impl From<DocumentInfo> for DocumentRow {
     }
 }
 
-/// A page that needed OCR: `queued`, `done` (with its confidence) or `failed` (with why).
+/// Where a page that needed OCR stands.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum OcrState {
+    Queued,
+    /// Recognised.
+    Done,
+    Failed,
+}
+
+impl FromStr for OcrState {
+    type Err = String;
+
+    /// The catalogue's `queued`, `done` or `failed`.
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "queued" => Ok(OcrState::Queued),
+            "done" => Ok(OcrState::Done),
+            "failed" => Ok(OcrState::Failed),
+            _ => Err(format!("unknown OCR state {s:?}")),
+        }
+    }
+}
+
+/// A page that needed OCR: queued, done (with its confidence) or failed (with why).
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct OcrPage {
     pub page: i64,
-    pub state: String,
+    pub state: OcrState,
     /// Mean word confidence, 0–100.
     pub confidence: Option<f32>,
     pub error: Option<String>,

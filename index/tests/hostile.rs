@@ -9,7 +9,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use common::*;
-use ogp_archive::{Archive, Filter, Patch};
+use ogp_archive::{Archive, Filter, Outcome, Patch};
 
 /// A minimal PDF writer: numbered objects, a classic xref table, a trailer.
 fn pdf(objects: &[Vec<u8>]) -> Vec<u8> {
@@ -144,17 +144,17 @@ fn hostile_files_get_specific_outcomes_and_good_files_are_added() {
     };
 
     // A decompression bomb is read within its limits: one page, no text, nothing exhausted.
-    assert_eq!(by("bomb.pdf").outcome, "added");
+    assert_eq!(by("bomb.pdf").outcome, Outcome::Added);
     assert_eq!(archive.get(by("bomb.pdf").id.unwrap()).unwrap().pages, 1);
     // Cycles in the page tree and in references are cut, not followed forever.
     let cycle = archive.get(by("tree-cycle.pdf").id.unwrap()).unwrap();
     assert_eq!(cycle.pages, 1);
-    assert_eq!(by("self-ref.pdf").outcome, "added");
+    assert_eq!(by("self-ref.pdf").outcome, Outcome::Added);
     // Nesting too deep for the parser: a damaged file, not a crash.
     let deep = by("deep-nesting.pdf");
     assert_eq!(
-        (deep.outcome.as_str(), deep.error_code.as_deref()),
-        ("failed", Some("damaged"))
+        (deep.outcome, deep.error_code.as_deref()),
+        (Outcome::Failed, Some("damaged"))
     );
     // A long document is fine.
     let long = archive.get(by("pages-2000.pdf").id.unwrap()).unwrap();
@@ -166,7 +166,7 @@ fn hostile_files_get_specific_outcomes_and_good_files_are_added() {
     // Good files under odd names are added with their names kept exactly.
     for name in names {
         let o = by(name);
-        assert_eq!(o.outcome, "added", "{o:?}");
+        assert_eq!(o.outcome, Outcome::Added, "{o:?}");
         assert_eq!(archive.get(o.id.unwrap()).unwrap().file_name, name);
     }
 

@@ -13,7 +13,7 @@ use std::sync::atomic::AtomicBool;
 
 use ogp_archive::ocr::Engine;
 use ogp_archive::pdf::similarity;
-use ogp_archive::{Archive, Filter};
+use ogp_archive::{Archive, DocStatus, Filter, Outcome};
 
 fn fixtures() -> PathBuf {
     common::repo().join("tests/fixtures/ocr")
@@ -46,7 +46,7 @@ fn ocr_archive(names: &[&str]) -> (tempfile::TempDir, Archive) {
         .collect();
     let out = archive.ingest(&paths, &mut |_, _| {}).expect("ingest");
     for o in &out {
-        assert_eq!(o.outcome, "added", "{o:?}");
+        assert_eq!(o.outcome, Outcome::Added, "{o:?}");
     }
     let summary = archive
         .run_ocr(&engine(), None, &mut |_, _| {}, &AtomicBool::new(false))
@@ -85,7 +85,7 @@ fn scanned_pages_read_back_close_to_the_printed_text() {
     let mut worst = 1.0f64;
     for name in names {
         let d = doc_named(&archive, &format!("{name}.pdf"));
-        assert_eq!(d.status, "ocr", "{name}: status {}", d.status);
+        assert_eq!(d.status, DocStatus::Ocr, "{name}: status {}", d.status);
         assert!(d.flagged_pages.is_empty(), "{name}: {:?}", d.flagged_pages);
         let pages = archive.pages(d.id).unwrap();
         let truth = truth_pages(name);
@@ -187,7 +187,7 @@ fn without_the_engine_pages_stay_queued_and_the_user_is_told_what_to_install() {
     assert_eq!(o.status.code(), Some(2));
     let archive = Archive::open(dir.path()).unwrap();
     let d = doc_named(&archive, "scan-150dpi.pdf");
-    assert_eq!(d.status, "no-text-layer");
+    assert_eq!(d.status, DocStatus::NoTextLayer);
     assert_eq!(d.flagged_pages, vec![1]);
     assert_eq!(archive.ocr_status().unwrap().queued, 1);
 }

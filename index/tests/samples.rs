@@ -5,7 +5,7 @@ mod common;
 
 use chrono::NaiveDate;
 use common::*;
-use ogp_archive::{Archive, Filter, Kind, Lang, Patch};
+use ogp_archive::{Archive, DocStatus, Filter, Kind, Lang, Outcome, Patch};
 
 #[test]
 fn every_sample_is_classified_as_expected() {
@@ -236,7 +236,10 @@ fn reingesting_the_same_files_changes_nothing() {
     let (_dir, archive) = sample_archive();
     let before = archive.list(&Filter::default()).unwrap();
     let again = archive.ingest(&[samples()], &mut |_, _| {}).unwrap();
-    assert!(again.iter().all(|o| o.outcome == "duplicate"), "{again:?}");
+    assert!(
+        again.iter().all(|o| o.outcome == Outcome::Duplicate),
+        "{again:?}"
+    );
     for o in &again {
         let d = before.iter().find(|d| d.file_name == o.file_name).unwrap();
         assert_eq!(o.id, Some(d.id));
@@ -351,7 +354,7 @@ fn bad_files_get_their_own_reason_and_the_good_files_are_added() {
         ("user-password.pdf", "password"),
     ] {
         let o = by_name(file);
-        assert_eq!(o.outcome, "failed", "{file}: {o:?}");
+        assert_eq!(o.outcome, Outcome::Failed, "{file}: {o:?}");
         assert_eq!(o.error_code.as_deref(), Some(code), "{file}: {o:?}");
         assert!(
             o.error.as_deref().unwrap_or("").contains(" / "),
@@ -359,19 +362,19 @@ fn bad_files_get_their_own_reason_and_the_good_files_are_added() {
         );
     }
     let owner = by_name("owner-only.pdf");
-    assert_eq!(owner.outcome, "added", "{owner:?}");
+    assert_eq!(owner.outcome, Outcome::Added, "{owner:?}");
     let scan = by_name("scan.pdf");
     assert_eq!(
-        (scan.outcome.as_str(), scan.status.as_deref()),
-        ("added", Some("no-text-layer")),
+        (scan.outcome, scan.status),
+        (Outcome::Added, Some(DocStatus::NoTextLayer)),
         "{scan:?}"
     );
     let broken = by_name("broken-xref.pdf");
     assert!(
-        broken.outcome == "added" || broken.error_code.as_deref() == Some("damaged"),
+        broken.outcome == Outcome::Added || broken.error_code.as_deref() == Some("damaged"),
         "{broken:?}"
     );
-    assert_eq!(by_name("VK_prezentacija.pdf").outcome, "added");
+    assert_eq!(by_name("VK_prezentacija.pdf").outcome, Outcome::Added);
     // The owner-password file's text is searchable.
     let hits = archive
         .search("padomes sēdes protokols", &Filter::default(), 10)

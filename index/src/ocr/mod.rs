@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::progress::OcrImage;
 
 mod clean;
 mod image;
@@ -63,8 +64,8 @@ pub struct Recognized {
     /// Mean word confidence (0–100), weighted by word length; 0 when no word was found.
     pub confidence: f32,
     pub words: Vec<Word>,
-    /// `embedded` (the page's own scan image) or `rendered` (drawn by pdftoppm).
-    pub image: String,
+    /// The page's own scan image, or the page as pdftoppm drew it.
+    pub image: OcrImage,
     pub seconds: f64,
 }
 
@@ -116,8 +117,7 @@ fn find_program(name: &str) -> Option<PathBuf> {
     })
 }
 
-/// What to install when the engine is missing, in words.
-pub const INSTALL_HINT: &str = "sudo apt install tesseract-ocr tesseract-ocr-lav poppler-utils";
+pub use crate::error::INSTALL_HINT;
 
 impl Engine {
     /// Finds Tesseract with the Latvian and English models, and `pdftoppm`.
@@ -197,19 +197,19 @@ impl Engine {
             // a renderer applies, or be one the engine cannot decode: then the page as drawn
             // is read too, and the better reading kept.
             Some(Ok(r)) if r.confidence >= 60.0 || self.pdftoppm.is_none() => Recognized {
-                image: "embedded".into(),
+                image: OcrImage::Embedded,
                 ..r
             },
             Some(first) => {
                 let rendered = self.read_rendered(pdf, page, work);
                 match (first, rendered) {
                     (Ok(a), Ok(b)) if a.confidence >= b.confidence => Recognized {
-                        image: "embedded".into(),
+                        image: OcrImage::Embedded,
                         ..a
                     },
                     (_, Ok(b)) => b,
                     (Ok(a), Err(_)) => Recognized {
-                        image: "embedded".into(),
+                        image: OcrImage::Embedded,
                         ..a
                     },
                     (Err(_), Err(e)) => return Err(e),
@@ -232,7 +232,7 @@ impl Engine {
         let _ = clean::despeckle(&image, self.dpi);
         let r = self.tesseract(&image, self.dpi, work)?;
         Ok(Recognized {
-            image: "rendered".into(),
+            image: OcrImage::Rendered,
             ..r
         })
     }
@@ -472,7 +472,8 @@ pub fn parse_tsv(tsv: &str) -> Recognized {
             0.0
         },
         words,
-        image: String::new(),
+        // Set by the caller, which knows which image it read.
+        image: OcrImage::Rendered,
         seconds: 0.0,
     }
 }

@@ -14,9 +14,9 @@ use serde::Serialize;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-use crate::archive::{ExportSummary, Progress};
 use crate::error::{Error, Result};
 use crate::model::{Cycle, DocumentInfo};
+use crate::progress::{ExportSummary, Progress};
 use crate::store::Store;
 
 pub const NO_SESSION_DIR: &str = "bez-sedes";
@@ -223,36 +223,7 @@ fn write_zip(
             path: rel,
         });
     }
-    let mut csv = csv::Writer::from_writer(Vec::new());
-    csv.write_record([
-        "id",
-        "title",
-        "kind",
-        "session",
-        "lang",
-        "pages",
-        "size",
-        "sha256",
-        "file_name",
-        "path",
-    ])
-    .map_err(csv_err)?;
-    for e in &entries {
-        csv.write_record([
-            e.id.to_string(),
-            e.title.to_string(),
-            e.kind.to_string(),
-            e.session.clone().unwrap_or_default(),
-            e.lang.to_string(),
-            e.pages.to_string(),
-            e.size.to_string(),
-            e.sha256.to_string(),
-            e.file_name.to_string(),
-            e.path.clone(),
-        ])
-        .map_err(csv_err)?;
-    }
-    let csv = csv.into_inner().map_err(|e| Error::Export(e.to_string()))?;
+    let csv = manifest_csv(&entries)?;
     let files = entries.len();
     let manifest = Manifest {
         cycle: cycle.number,
@@ -281,6 +252,40 @@ fn write_zip(
         current: String::new(),
     });
     Ok((files, total_bytes))
+}
+
+/// The manifest as CSV: one row per document, the same fields as the JSON manifest.
+fn manifest_csv(entries: &[ManifestEntry]) -> Result<Vec<u8>> {
+    let mut csv = csv::Writer::from_writer(Vec::new());
+    csv.write_record([
+        "id",
+        "title",
+        "kind",
+        "session",
+        "lang",
+        "pages",
+        "size",
+        "sha256",
+        "file_name",
+        "path",
+    ])
+    .map_err(csv_err)?;
+    for e in entries {
+        csv.write_record([
+            e.id.to_string(),
+            e.title.to_string(),
+            e.kind.to_string(),
+            e.session.clone().unwrap_or_default(),
+            e.lang.to_string(),
+            e.pages.to_string(),
+            e.size.to_string(),
+            e.sha256.to_string(),
+            e.file_name.to_string(),
+            e.path.clone(),
+        ])
+        .map_err(csv_err)?;
+    }
+    csv.into_inner().map_err(|e| Error::Export(e.to_string()))
 }
 
 /// Checks an exported bundle (the zip, or its unpacked top folder) against its manifest: every

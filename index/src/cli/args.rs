@@ -1,0 +1,228 @@
+//! The command line's arguments (clap derive): the archive folder, one subcommand each with
+//! its options, and the parsers of dates, kinds and languages given as text.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use ogp_archive::{dates, ArchiveArg, Filter, Kind, Lang};
+
+#[derive(Parser)]
+#[command(
+    name = "ogp-archive",
+    version,
+    about = "OGP Archive: Latvia's Open Government Partnership document archive"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub archive: ArchiveArg,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(clap::Args, Default)]
+pub struct FilterArgs {
+    /// Plan cycle number (1–5, …)
+    #[arg(long)]
+    cycle: Option<i64>,
+    /// Council session date (YYYY-MM-DD or any usual date form)
+    #[arg(long, value_parser = parse_date_arg)]
+    session: Option<NaiveDate>,
+    /// plan, protocol, presentation, evaluation, declaration, survey, other
+    #[arg(long, value_parser = parse_kind)]
+    kind: Option<Kind>,
+    /// lv or en
+    #[arg(long, value_parser = parse_lang)]
+    lang: Option<Lang>,
+}
+
+impl FilterArgs {
+    pub fn filter(&self) -> Filter {
+        Filter {
+            cycle: self.cycle,
+            session: self.session,
+            kind: self.kind,
+            lang: self.lang,
+            without_session: false,
+        }
+    }
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Add PDF files and folders (searched recursively) to the archive
+    Ingest {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// One JSON object per file
+        #[arg(long)]
+        json: bool,
+        /// Then recognise the text of scanned pages (OCR) right away
+        #[arg(long)]
+        ocr: bool,
+    },
+    /// Recognise the text of scanned pages and pages with unreadable fonts (OCR, Tesseract
+    /// lav+eng). With ids: those documents' flagged pages; --all: every flagged page, failed
+    /// ones again; neither: the pages waiting in the queue
+    Ocr {
+        ids: Vec<i64>,
+        #[arg(long, conflicts_with = "ids")]
+        all: bool,
+        /// Only show the queue and whether the engine is installed
+        #[arg(long)]
+        status: bool,
+        /// One JSON object per page, then the summary
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the text of every page, pages ending in a form feed (like `pdftotext FILE -`)
+    Extract { file: PathBuf },
+    /// Full-text search: words with or without diacritics, "phrases", AND/OR/NOT, dates
+    Search {
+        query: String,
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List documents
+    List {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one document: metadata, where each guess came from, and (with --text) its text
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+        #[arg(long)]
+        text: bool,
+    },
+    /// List plan cycles, or add/delete one
+    Cycles {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add or change a plan cycle: NUMBER START_YEAR END_YEAR
+    CycleAdd {
+        number: i64,
+        start_year: i32,
+        end_year: i32,
+        #[arg(long, default_value = "")]
+        title: String,
+    },
+    /// Delete an empty plan cycle
+    CycleDelete { number: i64 },
+    /// List council sessions and meetings
+    Sessions {
+        #[arg(long)]
+        cycle: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a council session: documents that stated this date move into it
+    SessionAdd {
+        #[arg(long)]
+        cycle: i64,
+        #[arg(value_parser = parse_date_arg)]
+        date: NaiveDate,
+        #[arg(long, default_value = "Uzraudzības padomes sēde")]
+        title: String,
+    },
+    /// Rename a session
+    SessionRename { id: i64, title: String },
+    /// Delete a session (its documents stay in the cycle, without a session)
+    SessionDelete { id: i64 },
+    /// Correct what was guessed, for one document or several
+    Set(SetArgs),
+    /// Move documents to the trash (bytes are kept until `trash --empty`)
+    Remove {
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// List the trash; --empty deletes it for good
+    Trash {
+        #[arg(long)]
+        empty: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Bring documents back from the trash
+    Restore {
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// Export a cycle's bundle: a zip by session, with manifest and SHA256SUMS
+    Export {
+        #[arg(long)]
+        cycle: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Re-read every stored file against its SHA-256 and check catalog and index agree;
+    /// with --bundle, check an exported zip or unpacked folder against its manifest
+    Verify {
+        #[arg(long)]
+        json: bool,
+        #[arg(long, value_name = "ZIP_OR_FOLDER")]
+        bundle: Option<PathBuf>,
+    },
+    /// Load the bundled sample documents into an archive that has never been filled
+    LoadSamples {
+        #[arg(long)]
+        from: Option<PathBuf>,
+    },
+}
+
+pub fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
+    dates::parse_date(s).ok_or_else(|| format!("not a date: {s} (use YYYY-MM-DD)"))
+}
+
+fn parse_kind(s: &str) -> Result<Kind, String> {
+    s.parse::<Kind>().map_err(|_| {
+        format!("unknown kind {s}: plan, protocol, presentation, evaluation, declaration, survey, other")
+    })
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse::<Lang>()
+        .map_err(|_| format!("unknown language {s}: lv or en"))
+}
+
+pub fn none_or<T>(
+    s: &Option<String>,
+    f: impl Fn(&str) -> Result<T, String>,
+) -> Result<Option<Option<T>>, String> {
+    match s.as_deref() {
+        None => Ok(None),
+        Some("none" | "") => Ok(Some(None)),
+        Some(v) => f(v).map(|x| Some(Some(x))),
+    }
+}
+
+// The documents to correct and the corrections (`none` clears a cycle, session or date).
+// (A `//` comment: a doc comment would become the subcommand's help text.)
+#[derive(clap::Args)]
+pub struct SetArgs {
+    #[arg(required = true)]
+    pub ids: Vec<i64>,
+    #[arg(long)]
+    pub title: Option<String>,
+    #[arg(long, value_parser = parse_kind)]
+    pub kind: Option<Kind>,
+    /// A cycle number, or "none"
+    #[arg(long)]
+    pub cycle: Option<String>,
+    /// A session date, or "none"
+    #[arg(long)]
+    pub session: Option<String>,
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// The document's date, or "none"
+    #[arg(long)]
+    pub date: Option<String>,
+}
