@@ -50,7 +50,7 @@ pub(crate) fn extraction_speed(work: &Path, repeat: usize, ours_bin: &Path) {
                 (0..repeat)
                     .map(|_| {
                         time_processes(&files, &|f| {
-                            let mut c = Command::new(&ours_bin);
+                            let mut c = Command::new(ours_bin);
                             c.arg("extract").arg(f);
                             c
                         })

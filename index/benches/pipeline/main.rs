@@ -243,8 +243,8 @@ fn peer_rows(
         };
         peer_row(
             "poppler `pdftotext FILE -`, one process per file, only extracting (both cores)",
-            time_processes(&corpus_files, &cmd),
-            peak_rss_sample(&corpus_files, &cmd),
+            time_processes(corpus_files, &cmd),
+            peak_rss_sample(corpus_files, &cmd),
         );
     }
     if peers && have("mutool") {
@@ -255,8 +255,8 @@ fn peer_rows(
         };
         peer_row(
             "MuPDF `mutool draw -F txt`, one process per file, only extracting (both cores)",
-            time_processes(&corpus_files, &cmd),
-            peak_rss_sample(&corpus_files, &cmd),
+            time_processes(corpus_files, &cmd),
+            peak_rss_sample(corpus_files, &cmd),
         );
     }
     let recoll_conf = work.join("recoll");
@@ -409,9 +409,9 @@ fn search_processes(
                 .map(|_| {
                     let s = Instant::now();
                     let _ = run_quiet(
-                        Command::new(&ours_bin)
+                        Command::new(ours_bin)
                             .arg("--archive")
-                            .arg(&archive_dir)
+                            .arg(archive_dir)
                             .args(["search", q, "--json"]),
                     );
                     s.elapsed().as_secs_f64() * 1000.0
@@ -451,7 +451,7 @@ fn recollq(recoll_conf: &Path, q: &str, rounds: usize) -> (String, Vec<f64>) {
             let _ = run_quiet(
                 Command::new("recollq")
                     .arg("-c")
-                    .arg(&recoll_conf)
+                    .arg(recoll_conf)
                     .args(["-n", "20", "-A", q]),
             );
             s.elapsed().as_secs_f64() * 1000.0
@@ -459,7 +459,7 @@ fn recollq(recoll_conf: &Path, q: &str, rounds: usize) -> (String, Vec<f64>) {
         .collect();
     let count = Command::new("recollq")
         .arg("-c")
-        .arg(&recoll_conf)
+        .arg(recoll_conf)
         .args(["-Q", "-E", q])
         .output()
         .ok()
@@ -482,7 +482,7 @@ fn open_time(archive_dir: &Path, repeat: usize, n_docs: usize) {
         (0..repeat)
             .map(|_| {
                 let s = Instant::now();
-                drop(Archive::open(&archive_dir).expect("reopen"));
+                drop(Archive::open(archive_dir).expect("reopen"));
                 s.elapsed().as_secs_f64() * 1000.0
             })
             .collect(),
@@ -493,7 +493,7 @@ fn open_time(archive_dir: &Path, repeat: usize, n_docs: usize) {
 /// Export of the cycle whose size is nearest 1,000 documents, beside `zip`.
 fn export(work: &Path, archive_dir: &Path, repeat: usize) {
     // The cycle whose size is nearest 1,000 documents (the export size).
-    let archive = Archive::open(&archive_dir).expect("reopen");
+    let archive = Archive::open(archive_dir).expect("reopen");
     let by_cycle: Vec<(i64, Vec<ogp_archive::DocumentInfo>)> = archive
         .cycles()
         .expect("cycles")
