@@ -923,8 +923,11 @@ impl<'a> Interp<'a> {
         let fs = gs.fs;
         let th = gs.th;
         let size = (fs * font.size_scale * m[2].hypot(m[3])).abs();
+        // The writing direction: the text matrix's x axis, turned round by a negative font
+        // size or horizontal scale (a negative size draws the text rotated by 180°).
+        let dir = (fs * th).signum();
         let rot = {
-            let (a, b) = (m[0] * th.signum(), m[1] * th.signum());
+            let (a, b) = (m[0] * dir, m[1] * dir);
             if a.abs() >= b.abs() {
                 if a >= 0.0 {
                     0u8
@@ -937,6 +940,9 @@ impl<'a> Interp<'a> {
                 3
             }
         };
+        // A mirrored matrix (its x and y axes swapped in handedness, e.g. `-1 0 0 1 Tm`) still
+        // stacks its lines top to bottom on the page: the line coordinate is turned back.
+        let mirrored = (m[0] * m[3] - m[1] * m[2]) * th.signum() < 0.0;
         let margin = size.min(1000.0);
         let mut u = 0.0f32;
         let mut rest = bytes;
@@ -973,6 +979,7 @@ impl<'a> Interp<'a> {
                         _ => (-py, -qy, -px),
                     };
                     let (x0, x1) = if x1 < x0 { (x1, x0) } else { (x0, x1) };
+                    let y = if mirrored { -y } else { y };
                     let t0 = out.text.len();
                     let mut flags = 0u8;
                     self.scratch.clear();

@@ -433,8 +433,14 @@ fn status(out: &content::PageOut, text: &str, page_area: f32) -> PageStatus {
     if bad as f32 > 0.25 * (chars + bad) as f32 {
         return PageStatus::UnreadableText;
     }
+    // Dot leaders and rules of a table of contents or a form are punctuation, not garbage.
+    let leader = |c: char| matches!(c, '.' | '_' | '-' | '·' | '…' | '─' | '=' | '*');
     let alnum = text.chars().filter(|c| c.is_alphanumeric()).count();
-    if chars >= 20 && (alnum as f32) < 0.5 * chars as f32 {
+    let counted = text
+        .chars()
+        .filter(|&c| !c.is_whitespace() && !leader(c))
+        .count();
+    if counted >= 20 && (alnum as f32) < 0.5 * counted as f32 {
         return PageStatus::UnreadableText;
     }
     // Glyph-id garbage that happens to land on letters has words without vowels.
