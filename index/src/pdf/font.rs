@@ -49,6 +49,31 @@ pub(crate) struct Font {
     /// A dingbat font (Wingdings, ZapfDingbats…) whose unmapped codes are bullets and other
     /// symbols, not undecodable text.
     pub(crate) dingbats: bool,
+    /// A Symbol font (SymbolMT…): its ToUnicode maps often give the private-use U+F0xx codes
+    /// of the Symbol encoding, which are read through that encoding instead.
+    symbol: bool,
+}
+
+/// Rewrites private-use U+F020..U+F0FF characters appended after `start` through the Symbol
+/// encoding (Windows' symbol fonts put their glyphs there).
+fn symbol_pua(out: &mut String, start: usize) {
+    let Some(tail) = out.get(start..) else { return };
+    if !tail.chars().any(|c| ('\u{F020}'..='\u{F0FF}').contains(&c)) {
+        return;
+    }
+    let fixed: String = tail
+        .chars()
+        .map(|c| match u32::from(c).checked_sub(0xF000) {
+            Some(code @ 0x20..=0xFF) => encodings::SYMBOL_ENCODING
+                .get(code as usize)
+                .and_then(|&u| char::from_u32(u32::from(u)))
+                .filter(|&u| u != '\0')
+                .unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    out.truncate(start);
+    out.push_str(&fixed);
 }
 
 /// One decoded code.
@@ -148,6 +173,36 @@ fn type1_builtin(data: &[u8]) -> Option<Vec<(u8, Vec<u8>)>> {
         prev = [prev[1], prev[2], w];
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// A glyph name that is not in the glyph list but names its character code, as some
+/// producers write them: `a44`, `g65`, `C97`, `ab123` (one or two letters, then the decimal
+/// code). The code is read as WinAnsi. Poppler and MuPDF read these names the same way.
+fn numeric_name(n: &[u8], out: &mut String) -> bool {
+    let letters = n.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let digits = n.get(letters..).unwrap_or(&[]);
+    if !(1..=2).contains(&letters)
+        || !(2..=3).contains(&digits.len())
+        || !digits.iter().all(u8::is_ascii_digit)
+    {
+        return false;
+    }
+    let code = digits
+        .iter()
+        .fold(0u32, |a, &d| a * 10 + u32::from(d - b'0'));
+    let cp = usize::try_from(code)
+        .ok()
+        .filter(|c| *c >= 32)
+        .and_then(|c| encodings::WIN_ANSI_ENCODING.get(c))
+        .copied()
+        .unwrap_or(0);
+    match char::from_u32(u32::from(cp)) {
+        Some(c) if cp != 0 => {
+            out.push(c);
+            true
+        }
+        _ => false,
+    }
 }
 
 fn base_table(n: &[u8]) -> Option<&'static [u16; 256]> {
@@ -325,6 +380,9 @@ impl Font {
             let mut done = false;
             if let Some(tu) = &tu {
                 if tu.lookup(code as u32, 1, &mut arena) {
+                    if symbol_name && contains(stripped, b"symbol") {
+                        symbol_pua(&mut arena, start as usize);
+                    }
                     let s = arena.get(start as usize..).unwrap_or("");
                     if s.is_empty() || s.chars().all(char::is_control) {
                         arena.truncate(start as usize);
@@ -335,7 +393,9 @@ impl Font {
             }
             if !done && !no_text {
                 if let Some(Some(n)) = names.get(code) {
-                    glyphlist::name_to_unicode(n, &mut arena);
+                    if !glyphlist::name_to_unicode(n, &mut arena) {
+                        numeric_name(n, &mut arena);
+                    }
                 } else if !builtin_only || diffs.is_empty() {
                     if latin1 {
                         if code >= 32 {
@@ -393,6 +453,19 @@ impl Font {
                 };
             }
         }
+        if is_type3 {
+            // A Type 3 glyph's em is whatever its procedures draw: FontMatrix alone does not
+            // tell the visual size. Typical text glyphs are about half an em wide, so the
+            // median advance says how large the text looks (word gaps and overlaps scale
+            // with it).
+            let mut ws: Vec<f32> = widths.iter().copied().filter(|w| *w > 0.0).collect();
+            if ws.len() >= 3 {
+                ws.sort_by(f32::total_cmp);
+                if let Some(&mid) = ws.get(ws.len() / 2) {
+                    size_scale = (mid / 0.5).clamp(0.01, 100.0);
+                }
+            }
+        }
         let space_width = {
             let (s, e) = uni.get(32).copied().unwrap_or((0, 0));
             if arena.get(s as usize..e as usize) == Some(" ") {
@@ -406,10 +479,14 @@ impl Font {
             size_scale,
             space_width,
             dingbats,
+            symbol: false,
         }
     }
 
     fn cid_from(doc: &Document, dict: &Dictionary, max_stream: usize, budget: &Budget) -> Font {
+        let base = dict_get(doc, dict, b"BaseFont")
+            .and_then(name)
+            .unwrap_or(b"");
         let enc = match dict_get(doc, dict, b"Encoding") {
             Some(Object::Name(n)) => {
                 if contains(n, b"UCS2") || contains(n, b"UTF16") {
@@ -519,6 +596,7 @@ impl Font {
             size_scale: 1.0,
             space_width: 0.0,
             dingbats: false,
+            symbol: contains(strip_subset(base), b"symbol"),
         };
         f.space_width = f.guess_cid_space();
         f
@@ -615,6 +693,9 @@ impl Font {
                 if let Some(tu) = to_unicode {
                     let start = out.len();
                     if tu.lookup(c.code, c.len, out) {
+                        if self.symbol {
+                            symbol_pua(out, start);
+                        }
                         if out
                             .get(start..)
                             .is_some_and(|s| !s.is_empty() && !s.chars().all(char::is_control))

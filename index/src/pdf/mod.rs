@@ -4,11 +4,13 @@
 //! data, decryption of files encrypted with an empty user password, bounded decompression);
 //! this module interprets the page content streams itself (`content`), decodes fonts (`font`,
 //! `cmap`, `encodings`, `glyphlist`, `metrics`) and lays the glyphs out into reading-order text
-//! (`layout`: lines, columns, table cells, accents, hyphenation). It never panics on file data:
+//! (`layout`: lines, columns, table cells, accents, hyphenation), then adds the page's form
+//! field values and note texts (`annots`). It never panics on file data:
 //! [`Limits`] bounds work and memory per page, and a document as a whole may decompress at most
 //! 16 x `max_stream_bytes` and interpret at most 100 x `max_ops_per_page` operators.
 //! Documents are independent: callers may extract several in parallel threads.
 
+mod annots;
 mod cmap;
 mod content;
 mod encodings;
@@ -340,7 +342,14 @@ impl<'a> Extractor<'a> {
             it.run_page(&data, resources);
             self.ops_left = self.ops_left.saturating_sub(it.ops());
         }
-        let raw = layout::layout(&mut self.out);
+        let mut raw = layout::layout(&mut self.out);
+        for line in annots::page_annotation_lines(doc, dict) {
+            if !raw.is_empty() {
+                raw.push('\n');
+            }
+            raw.push_str(annots::MARK);
+            raw.push_str(&line);
+        }
         let text = match is_nfc_quick(raw.chars()) {
             IsNormalized::Yes => raw,
             _ => raw.nfc().collect(),
@@ -430,7 +439,9 @@ fn status(out: &content::PageOut, text: &str, page_area: f32) -> PageStatus {
     if chars < 20 && page_area > 0.0 && out.image_area >= 0.7 * page_area {
         return PageStatus::NoTextLayer;
     }
-    if bad as f32 > 0.25 * (chars + bad) as f32 {
+    // Undecodable glyphs beside readable text (symbols, a logo font) do not make the page
+    // unreadable: only when they are the larger part is the page left for OCR.
+    if bad as f32 > 0.5 * (chars + bad) as f32 {
         return PageStatus::UnreadableText;
     }
     // Dot leaders and rules of a table of contents or a form are punctuation, not garbage.
