@@ -176,11 +176,15 @@ fn type1_builtin(data: &[u8]) -> Option<Vec<(u8, Vec<u8>)>> {
 }
 
 /// A glyph name that is not in the glyph list but names its character code, as some
-/// producers write them: `a44`, `g65`, `C97`, `ab123` (one or two letters, then the decimal
+/// producers write them: `a44`, `C97`, `ab123` (one or two letters, then the decimal
 /// code). The code is read as WinAnsi. Poppler and MuPDF read these names the same way.
 fn numeric_name(n: &[u8], out: &mut String) -> bool {
     let letters = n.iter().take_while(|b| b.is_ascii_alphabetic()).count();
     let digits = n.get(letters..).unwrap_or(&[]);
+    // `gNN` / `GNN` name glyph ids of the original font (Word's subsets), not codes.
+    if n.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'g')) && letters == 1 {
+        return false;
+    }
     if !(1..=2).contains(&letters)
         || !(2..=3).contains(&digits.len())
         || !digits.iter().all(u8::is_ascii_digit)
@@ -384,7 +388,7 @@ impl Font {
                         symbol_pua(&mut arena, start as usize);
                     }
                     let s = arena.get(start as usize..).unwrap_or("");
-                    if s.is_empty() || s.chars().all(char::is_control) {
+                    if s.is_empty() || s.chars().all(|c| c.is_control() && !c.is_whitespace()) {
                         arena.truncate(start as usize);
                     } else {
                         done = true;
@@ -698,7 +702,7 @@ impl Font {
                         }
                         if out
                             .get(start..)
-                            .is_some_and(|s| !s.is_empty() && !s.chars().all(char::is_control))
+                            .is_some_and(|s| !s.is_empty() && !s.chars().all(|c| c.is_control() && !c.is_whitespace()))
                         {
                             return true;
                         }
