@@ -37,7 +37,22 @@ enum Kind {
         /// is missing or does not map a code), and the CID -> GID map (None = identity).
         gid_unicode: Vec<u32>,
         cid_to_gid: Option<Vec<u16>>,
+        /// CID -> Unicode of the font's Adobe CJK character collection (little-endian u16
+        /// per CID), for fonts that map nothing else.
+        collection: Option<&'static [u8]>,
     },
+}
+
+/// CID -> Unicode of Adobe's CJK collections, made by `scripts/make-cid-unicode.py` from
+/// Adobe's cid2code tables (BSD-3-Clause: `cid2uni/LICENSE`).
+fn collection_table(ordering: &[u8]) -> Option<&'static [u8]> {
+    match ordering {
+        b"Japan1" => Some(include_bytes!("cid2uni/Adobe-Japan1.bin")),
+        b"GB1" => Some(include_bytes!("cid2uni/Adobe-GB1.bin")),
+        b"CNS1" => Some(include_bytes!("cid2uni/Adobe-CNS1.bin")),
+        b"Korea1" => Some(include_bytes!("cid2uni/Adobe-Korea1.bin")),
+        _ => None,
+    }
 }
 
 pub(crate) struct Font {
@@ -588,6 +603,13 @@ impl Font {
                 }
             }
         }
+        let collection = desc_font
+            .and_then(|df| dict_get(doc, df, b"CIDSystemInfo"))
+            .and_then(|o| o.as_dict().ok())
+            .and_then(|si| match dict_get(doc, si, b"Ordering") {
+                Some(Object::String(s, _)) => collection_table(s),
+                _ => None,
+            });
         let mut f = Font {
             kind: Kind::Cid {
                 enc,
@@ -596,6 +618,7 @@ impl Font {
                 to_unicode,
                 gid_unicode,
                 cid_to_gid,
+                collection,
             },
             size_scale: 1.0,
             space_width: 0.0,
@@ -692,6 +715,7 @@ impl Font {
                 to_unicode,
                 gid_unicode,
                 cid_to_gid,
+                collection,
                 ..
             } => {
                 if let Some(tu) = to_unicode {
@@ -732,6 +756,20 @@ impl Font {
                             out.push(ch);
                             return true;
                         }
+                    }
+                }
+                if let Some(table) = collection {
+                    let cid = match enc {
+                        CidEncoding::Embedded(m) => m.cid(c.code, c.len).unwrap_or(0),
+                        _ => c.code,
+                    } as usize;
+                    let u = table
+                        .get(2 * cid..2 * cid + 2)
+                        .and_then(|b| Some(u16::from_le_bytes([*b.first()?, *b.get(1)?])))
+                        .unwrap_or(0);
+                    if let Some(ch) = char::from_u32(u32::from(u)).filter(|_| u != 0) {
+                        out.push(ch);
+                        return true;
                     }
                 }
                 false
