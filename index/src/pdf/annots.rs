@@ -1,5 +1,5 @@
 //! Text that a page carries outside its content stream: the values of its form fields (text
-//! and choice fields, read from `/V`, inherited through the field tree) and the text of its
+//! and combo-box fields, read from `/V`, inherited through the field tree; a list box's options) and the text of its
 //! FreeText and Text (note) annotations (`/Contents`). Poppler and MuPDF print such text
 //! because they draw the annotations' appearance streams; we read the values themselves,
 //! which hold the whole text even where an appearance lacks glyphs for it (a Latvian name
@@ -60,20 +60,42 @@ pub(crate) fn page_annotation_lines(doc: &Document, page: &Dictionary) -> Vec<St
 fn field_value(doc: &Document, widget: &Dictionary) -> Option<String> {
     let mut ft: Option<&[u8]> = None;
     let mut value: Option<&Object> = None;
+    let mut flags: Option<f32> = None;
+    let mut opts: Option<&Vec<Object>> = None;
     let mut d = widget;
     for _ in 0..32 {
-        if ft.is_none() {
-            ft = dict_get(doc, d, b"FT").and_then(name);
-        }
-        if value.is_none() {
-            value = dict_get(doc, d, b"V");
-        }
-        if ft.is_some() && value.is_some() {
+        ft = ft.or_else(|| dict_get(doc, d, b"FT").and_then(name));
+        value = value.or_else(|| dict_get(doc, d, b"V"));
+        flags = flags.or_else(|| dict_get(doc, d, b"Ff").and_then(num));
+        opts = opts.or_else(|| dict_get(doc, d, b"Opt").and_then(|o| arr(doc, o)));
+        if ft.is_some() && value.is_some() && flags.is_some() && opts.is_some() {
             break;
         }
         match dict_get(doc, d, b"Parent").and_then(|o| o.as_dict().ok()) {
             Some(p) => d = p,
             None => break,
+        }
+    }
+    // A list box (a choice field that is not a combo box) shows all its options.
+    let combo = (flags.unwrap_or(0.0) as i64) & (1 << 17) != 0;
+    if ft == Some(b"Ch") && !combo {
+        if let Some(opts) = opts {
+            let shown: Vec<String> = opts
+                .iter()
+                .take(1_000)
+                .filter_map(|o| match deref(doc, o) {
+                    Object::String(s, _) => Some(decode_text_string(s)),
+                    // [export value, shown text]
+                    Object::Array(pair) => match pair.get(1).map(|o| deref(doc, o)) {
+                        Some(Object::String(s, _)) => Some(decode_text_string(s)),
+                        _ => None,
+                    },
+                    _ => None,
+                })
+                .collect();
+            if !shown.is_empty() {
+                return Some(shown.join("\n"));
+            }
         }
     }
     match (ft?, value?) {
