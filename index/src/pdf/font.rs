@@ -3,6 +3,7 @@
 //! (Identity-H/V, embedded encoding CMaps, W arrays), with ToUnicode CMaps on both.
 
 use super::cmap::CMap;
+use super::fontfile::{cff_builtin, truetype_gid_unicode, truetype_simple, type1_builtin};
 use super::{arr, deref, dict_get, encodings, glyphlist, metrics, name, num, stream_bytes, Budget};
 use lopdf::{Dictionary, Document, Object};
 
@@ -152,42 +153,6 @@ fn std_width(m: &Std, text: &str) -> Option<f32> {
             (w > 0).then(|| f32::from(w) / 1000.0)
         }
     }
-}
-
-/// Parses the `/Encoding` array of a Type1 font program's clear-text part
-/// (`dup 65 /A put` …). Returns None for `StandardEncoding` or when absent.
-fn type1_builtin(data: &[u8]) -> Option<Vec<(u8, Vec<u8>)>> {
-    let head = data.get(..data.len().min(64 * 1024))?;
-    let pos = head.windows(9).position(|w| w == b"/Encoding")?;
-    let rest = head.get(pos + 9..)?;
-    let mut words = rest
-        .split(|b| b.is_ascii_whitespace())
-        .filter(|w| !w.is_empty())
-        .take(20_000)
-        .peekable();
-    if words.peek().is_some_and(|w| *w == b"StandardEncoding") {
-        return None;
-    }
-    let mut out = Vec::new();
-    let mut prev: [&[u8]; 3] = [&[], &[], &[]];
-    for w in words {
-        let end = w == b"readonly" || w == b"def" || w == b"eexec" || w.ends_with(b"eexec");
-        if end && (!out.is_empty() || w != b"def") {
-            break;
-        }
-        if w == b"put" && prev[0] == b"dup" {
-            if let (Some(code), Some(n)) = (
-                std::str::from_utf8(prev[1])
-                    .ok()
-                    .and_then(|s| s.parse::<u8>().ok()),
-                prev[2].strip_prefix(b"/"),
-            ) {
-                out.push((code, n.to_vec()));
-            }
-        }
-        prev = [prev[1], prev[2], w];
-    }
-    (!out.is_empty()).then_some(out)
 }
 
 /// A glyph name that is not in the glyph list but names its character code, as some
@@ -364,6 +329,12 @@ impl Font {
                 table = &encodings::SYMBOL_ENCODING;
             } else if subtype == Some(b"TrueType") {
                 if symbolic_flag || symbol_name {
+                    // The font's own cmap (3,0)/(1,0) says which glyph a code draws; where
+                    // it does not, producers mostly used Latin-1 codes.
+                    builtin = desc
+                        .and_then(|d| dict_get(doc, d, b"FontFile2"))
+                        .and_then(|ff| stream_bytes(ff, max_stream.min(16 << 20), budget))
+                        .and_then(|data| truetype_simple(&data));
                     latin1 = true;
                 } else {
                     table = &encodings::WIN_ANSI_ENCODING;
@@ -371,6 +342,10 @@ impl Font {
             } else if let Some(ff) = desc.and_then(|d| dict_get(doc, d, b"FontFile")) {
                 if let Some(data) = stream_bytes(ff, max_stream.min(MAX_AUX_STREAM), budget) {
                     builtin = type1_builtin(&data);
+                }
+            } else if let Some(ff) = desc.and_then(|d| dict_get(doc, d, b"FontFile3")) {
+                if let Some(data) = stream_bytes(ff, max_stream.min(MAX_AUX_STREAM), budget) {
+                    builtin = cff_builtin(&data);
                 }
             } else if subtype.is_none() {
                 latin1 = true;
@@ -724,10 +699,10 @@ impl Font {
                         if self.symbol {
                             symbol_pua(out, start);
                         }
-                        if out
-                            .get(start..)
-                            .is_some_and(|s| !s.is_empty() && !s.chars().all(|c| c.is_control() && !c.is_whitespace()))
-                        {
+                        if out.get(start..).is_some_and(|s| {
+                            !s.is_empty()
+                                && !s.chars().all(|c| c.is_control() && !c.is_whitespace())
+                        }) {
                             return true;
                         }
                         out.truncate(start);
@@ -783,141 +758,10 @@ impl Font {
     }
 }
 
-fn be16(d: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_be_bytes([
-        *d.get(at)?,
-        *d.get(at.checked_add(1)?)?,
-    ]))
-}
-
-fn be32(d: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_be_bytes([
-        *d.get(at)?,
-        *d.get(at.checked_add(1)?)?,
-        *d.get(at.checked_add(2)?)?,
-        *d.get(at.checked_add(3)?)?,
-    ]))
-}
-
-/// Most glyph ids mapped from an embedded TrueType font.
-const MAX_GIDS: usize = 65_536;
-
-/// Unicode by glyph id, from a TrueType font's Unicode `cmap` subtable (format 4 or 12).
-/// Where several characters use one glyph, the first (lowest) wins.
-fn truetype_gid_unicode(d: &[u8]) -> Option<Vec<u32>> {
-    let num_tables = usize::from(be16(d, 4)?);
-    let mut cmap = None;
-    for i in 0..num_tables.min(64) {
-        let rec = 12 + 16 * i;
-        if d.get(rec..rec + 4)? == b"cmap" {
-            cmap = Some(be32(d, rec + 8)? as usize);
-        }
-    }
-    let cmap = cmap?;
-    let n = usize::from(be16(d, cmap + 2)?);
-    let mut best: Option<(u8, usize)> = None;
-    for i in 0..n.min(64) {
-        let rec = cmap + 4 + 8 * i;
-        let (pid, eid) = (be16(d, rec)?, be16(d, rec + 2)?);
-        let off = cmap.checked_add(be32(d, rec + 4)? as usize)?;
-        let rank = match (pid, eid) {
-            (3, 10) | (0, 4) | (0, 6) => 3,
-            (3, 1) | (0, _) => 2,
-            _ => continue,
-        };
-        if best.is_none_or(|(r, _)| rank > r) {
-            best = Some((rank, off));
-        }
-    }
-    let (_, off) = best?;
-    let mut map: Vec<u32> = Vec::new();
-    let mut set = |gid: u32, u: u32| {
-        let g = gid as usize;
-        if g == 0 || g >= MAX_GIDS {
-            return;
-        }
-        if map.len() <= g {
-            map.resize(g + 1, 0);
-        }
-        if let Some(slot) = map.get_mut(g) {
-            if *slot == 0 {
-                *slot = u;
-            }
-        }
-    };
-    match be16(d, off)? {
-        4 => {
-            let segs = usize::from(be16(d, off + 6)? / 2);
-            let ends = off + 14;
-            let starts = ends + 2 * segs + 2;
-            let deltas = starts + 2 * segs;
-            let ranges = deltas + 2 * segs;
-            let mut budget = 200_000usize;
-            for s in 0..segs {
-                let end = u32::from(be16(d, ends + 2 * s)?);
-                let start = u32::from(be16(d, starts + 2 * s)?);
-                let delta = u32::from(be16(d, deltas + 2 * s)?);
-                let ro_pos = ranges + 2 * s;
-                let ro = usize::from(be16(d, ro_pos)?);
-                if start > end || start == 0xFFFF {
-                    continue;
-                }
-                for c in start..=end {
-                    budget = budget.checked_sub(1)?;
-                    let gid = if ro == 0 {
-                        (c + delta) & 0xFFFF
-                    } else {
-                        let at = ro_pos + ro + 2 * (c - start) as usize;
-                        match be16(d, at) {
-                            Some(0) | None => 0,
-                            Some(g) => (u32::from(g) + delta) & 0xFFFF,
-                        }
-                    };
-                    set(gid, c);
-                }
-            }
-        }
-        12 => {
-            let groups = be32(d, off + 12)? as usize;
-            let mut budget = 200_000usize;
-            for g in 0..groups.min(100_000) {
-                let rec = off + 16 + 12 * g;
-                let (s, e, gid0) = (be32(d, rec)?, be32(d, rec + 4)?, be32(d, rec + 8)?);
-                if s > e || e > 0x10FFFF {
-                    continue;
-                }
-                for c in s..=e {
-                    budget = budget.checked_sub(1)?;
-                    set(gid0.saturating_add(c - s), c);
-                }
-            }
-        }
-        _ => return None,
-    }
-    // Symbol-font private-use codes (U+F0xx) are not text.
-    map.iter_mut()
-        .filter(|u| (0xE000..0xF900).contains(*u))
-        .for_each(|u| *u = 0);
-    (map.iter().any(|&u| u != 0)).then_some(map)
-}
-
 fn two(bytes: &[u8]) -> (u32, u8) {
     match bytes {
         [a, b, ..] => ((u32::from(*a) << 8) | u32::from(*b), 2),
         [a] => (u32::from(*a), 1),
         [] => (0, 1),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn builtin_type1_encoding() {
-        let prog = b"%!PS-AdobeFont-1.0: CMR10\n/Encoding 256 array\n0 1 255 {1 index exch /.notdef put} for\ndup 65 /A put\ndup 22 /macron put\nreadonly def\ncurrentfile eexec\x80\x81";
-        let e = type1_builtin(prog).unwrap_or_default();
-        assert_eq!(e, vec![(65, b"A".to_vec()), (22, b"macron".to_vec())]);
-        assert!(type1_builtin(b"/Encoding StandardEncoding def").is_none());
     }
 }

@@ -3,7 +3,7 @@
 //! lopdf parses the file (object streams, xref streams, repair of damaged cross-reference
 //! data, decryption of files encrypted with an empty user password, bounded decompression);
 //! this module interprets the page content streams itself (`content`), decodes fonts (`font`,
-//! `cmap`, `encodings`, `glyphlist`, `metrics`) and lays the glyphs out into reading-order text
+//! `fontfile`, `cmap`, `encodings`, `glyphlist`, `metrics`) and lays the glyphs out into reading-order text
 //! (`layout`: lines, columns, table cells, accents, hyphenation), then adds the page's form
 //! field values and note texts (`annots`). It never panics on file data:
 //! [`Limits`] bounds work and memory per page, and a document as a whole may decompress at most
@@ -15,6 +15,7 @@ mod cmap;
 mod content;
 mod encodings;
 mod font;
+mod fontfile;
 mod glyphlist;
 mod layout;
 mod metrics;
