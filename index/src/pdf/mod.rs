@@ -18,6 +18,7 @@ mod font;
 mod fontfile;
 mod glyphlist;
 mod layout;
+mod lex;
 mod metrics;
 
 use lopdf::{Dictionary, Object, ObjectId};
