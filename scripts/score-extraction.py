@@ -15,7 +15,11 @@ not). The peers' outputs are cached in CORPUS/.cache. It prints one line per fil
 summary: mean recall/precision of ours and mutool's against pdftotext, the files where mutool
 gets >= 0.9 and we get < 0.9, panics (exit code 101) and timeouts.
 
-Usage: scripts/score-extraction.py [CORPUS] [--ours BIN] [--jobs N] [--tsv OUT.tsv] [--only SUBSTR]
+It also prints pages per second of each tool over the corpus (pages as pdftotext counts
+them; one process per file; the peers' times are those of their cached run, so use --fresh
+to time all three in the same run).
+
+Usage: scripts/score-extraction.py [CORPUS] [--ours BIN] [--jobs N] [--tsv OUT.tsv] [--only SUBSTR] [--fresh]
 """
 import argparse
 import collections
@@ -52,37 +56,43 @@ def run(cmd, timeout=TIMEOUT):
     return out, dt, "ok" if p.returncode == 0 else "error"
 
 
-def cached(cache, key, cmd):
-    """A peer's output, run once (the reference gets 60 s: it is the yardstick, not timed)."""
+def cached(cache, key, cmd, fresh):
+    """A peer's output and seconds, run once unless `fresh` (the reference gets 60 s: it is
+    the yardstick, so it is not cut at 10 s)."""
     path = os.path.join(cache, key)
-    if os.path.exists(path):
-        with open(path, encoding="utf-8") as f:
-            return f.read()
-    out, _, _ = run(cmd, 60.0)
-    with open(path, "w", encoding="utf-8") as f:
+    if os.path.exists(path) and os.path.exists(path + ".secs") and not fresh:
+        with open(path, encoding="utf-8") as f, open(path + ".secs") as g:
+            return f.read(), float(g.read())
+    out, secs, _ = run(cmd, 60.0)
+    with open(path, "w", encoding="utf-8") as f, open(path + ".secs", "w") as g:
         f.write(out)
-    return out
+        g.write(str(secs))
+    return out, secs
 
 
 def overlap(a, b):
     return sum(min(n, b[w]) for w, n in a.items())
 
 
-def score_file(corpus, cache, ours_bin, src, name):
+def score_file(corpus, cache, ours_bin, fresh, src, name):
     path = os.path.join(corpus, src, name)
-    ref = words(cached(cache, name + ".pdftotext", ["pdftotext", "-q", path, "-"]))
-    mu = words(cached(cache, name + ".mutool", ["mutool", "draw", "-q", "-F", "txt", "-o", "-", path]))
+    ref_text, ref_secs = cached(cache, name + ".pdftotext", ["pdftotext", "-q", path, "-"], fresh)
+    mu_text, mu_secs = cached(cache, name + ".mutool", ["mutool", "draw", "-q", "-F", "txt", "-o", "-", path], fresh)
+    ref, mu = words(ref_text), words(mu_text)
     text, secs, outcome = run([ours_bin, path])
     ours = words(text)
     nref = sum(ref.values()) or 1
     r = {
         "file": f"{src}/{name}",
+        "pages": ref_text.count("\f"),
         "ref_words": sum(ref.values()),
         "ours_recall": overlap(ours, ref) / nref,
         "ours_precision": overlap(ours, ref) / (sum(ours.values()) or 1),
         "mutool_recall": overlap(mu, ref) / nref,
         "mutool_precision": overlap(mu, ref) / (sum(mu.values()) or 1),
         "secs": secs,
+        "pdftotext_secs": ref_secs,
+        "mutool_secs": mu_secs,
         "outcome": outcome,
     }
     return r
@@ -96,6 +106,7 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--tsv")
     ap.add_argument("--only")
+    ap.add_argument("--fresh", action="store_true", help="run the peers again (for their times)")
     a = ap.parse_args()
     cache = os.path.join(a.corpus, ".cache")
     os.makedirs(cache, exist_ok=True)
@@ -104,7 +115,7 @@ def main():
     if a.only:
         files = [x for x in files if a.only in x[1]]
     with concurrent.futures.ThreadPoolExecutor(a.jobs) as ex:
-        rows = list(ex.map(lambda x: score_file(a.corpus, cache, a.ours, *x), files))
+        rows = list(ex.map(lambda x: score_file(a.corpus, cache, a.ours, a.fresh, *x), files))
     print(f"{'ours R':>7} {'ours P':>7} {'mu R':>6} {'mu P':>6} {'words':>7} {'s':>5}  file")
     for r in sorted(rows, key=lambda r: r["ours_recall"]):
         flag = "" if r["outcome"] == "ok" else f"  [{r['outcome']}]"
@@ -130,6 +141,10 @@ def main():
     print(f"mean precision vs pdftotext: ours {mean('ours_precision'):.4f}   mutool {mean('mutool_precision'):.4f}")
     print(f"files with recall < 0.9:     ours {sum(r['ours_recall'] < 0.9 for r in rows)}   mutool {sum(r['mutool_recall'] < 0.9 for r in rows)}")
     print(f"mutool >= 0.9 but ours < 0.9: {len(worse)}" + "".join(f"\n  {r['file']} ({r['ours_recall']:.3f} vs {r['mutool_recall']:.3f})" for r in worse))
+    pages = sum(r["pages"] for r in rows)
+    speed = lambda k: pages / (sum(r[k] for r in rows) or 1)
+    print(f"pages/s ({pages} pages, one process per file, {a.jobs} at a time): ours {speed('secs'):.0f}   "
+          f"pdftotext {speed('pdftotext_secs'):.0f}   mutool {speed('mutool_secs'):.0f}")
     print(f"panics: {len(panics)}   timeouts (> {TIMEOUT:.0f} s): {len(timeouts)}   slowest: {max((r['secs'] for r in rows), default=0):.2f} s")
     for r in panics + timeouts:
         print(f"  {r['outcome']}: {r['file']}")
