@@ -4,7 +4,9 @@
 
 use super::cmap::CMap;
 use super::fontfile::{cff_builtin, truetype_gid_unicode, truetype_simple, type1_builtin};
-use super::{arr, deref, dict_get, encodings, glyphlist, metrics, name, num, stream_bytes, Budget};
+use super::glyphlist::numeric_name;
+use super::metrics::{std_metrics, std_width};
+use super::{arr, deref, dict_get, encodings, glyphlist, name, num, stream_bytes, Budget};
 use lopdf::{Dictionary, Document, Object};
 
 /// Most bytes of an embedded CMap / font program read for encodings.
@@ -98,7 +100,7 @@ pub(crate) struct Code {
     pub(crate) len: u8,
 }
 
-fn strip_subset(base: &[u8]) -> &[u8] {
+pub(crate) fn strip_subset(base: &[u8]) -> &[u8] {
     if base.len() > 7
         && base.get(6) == Some(&b'+')
         && base.iter().take(6).all(|b| b.is_ascii_uppercase())
@@ -109,84 +111,8 @@ fn strip_subset(base: &[u8]) -> &[u8] {
     }
 }
 
-fn contains(h: &[u8], n: &[u8]) -> bool {
+pub(crate) fn contains(h: &[u8], n: &[u8]) -> bool {
     h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
-}
-
-/// Standard-14 style metrics for a font name: a table indexed by Unicode U+0020..U+017F, or a
-/// fixed width for monospaced fonts.
-enum Std {
-    Table(&'static [u16; 352]),
-    Fixed(f32),
-}
-
-fn std_metrics(base: &[u8]) -> Std {
-    let b = strip_subset(base);
-    let bold = contains(b, b"bold") || contains(b, b"black") || contains(b, b"heavy");
-    let italic = contains(b, b"italic") || contains(b, b"oblique");
-    if contains(b, b"courier") || contains(b, b"mono") {
-        Std::Fixed(0.6)
-    } else if contains(b, b"times")
-        || contains(b, b"roman")
-        || (contains(b, b"serif") && !contains(b, b"sans"))
-    {
-        if bold {
-            Std::Table(&metrics::TIMES_BOLD)
-        } else if italic {
-            Std::Table(&metrics::TIMES_ITALIC)
-        } else {
-            Std::Table(&metrics::TIMES_ROMAN)
-        }
-    } else if bold {
-        Std::Table(&metrics::HELVETICA_BOLD)
-    } else {
-        Std::Table(&metrics::HELVETICA)
-    }
-}
-
-fn std_width(m: &Std, text: &str) -> Option<f32> {
-    match m {
-        Std::Fixed(w) => Some(*w),
-        Std::Table(t) => {
-            let c = text.chars().next()? as usize;
-            let w = *t.get(c.checked_sub(0x20)?)?;
-            (w > 0).then(|| f32::from(w) / 1000.0)
-        }
-    }
-}
-
-/// A glyph name that is not in the glyph list but names its character code, as some
-/// producers write them: `a44`, `C97`, `ab123` (one or two letters, then the decimal
-/// code). The code is read as WinAnsi. Poppler and MuPDF read these names the same way.
-fn numeric_name(n: &[u8], out: &mut String) -> bool {
-    let letters = n.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    let digits = n.get(letters..).unwrap_or(&[]);
-    // `gNN` / `GNN` name glyph ids of the original font (Word's subsets), not codes.
-    if n.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'g')) && letters == 1 {
-        return false;
-    }
-    if !(1..=2).contains(&letters)
-        || !(2..=3).contains(&digits.len())
-        || !digits.iter().all(u8::is_ascii_digit)
-    {
-        return false;
-    }
-    let code = digits
-        .iter()
-        .fold(0u32, |a, &d| a * 10 + u32::from(d - b'0'));
-    let cp = usize::try_from(code)
-        .ok()
-        .filter(|c| *c >= 32)
-        .and_then(|c| encodings::WIN_ANSI_ENCODING.get(c))
-        .copied()
-        .unwrap_or(0);
-    match char::from_u32(u32::from(cp)) {
-        Some(c) if cp != 0 => {
-            out.push(c);
-            true
-        }
-        _ => false,
-    }
 }
 
 fn base_table(n: &[u8]) -> Option<&'static [u16; 256]> {
