@@ -2017,34 +2017,6 @@ fn component(part: &[u8], out: &mut String) -> bool {
     false
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn n(s: &str) -> String {
-        let mut o = String::new();
-        name_to_unicode(s.as_bytes(), &mut o);
-        o
-    }
-
-    #[test]
-    fn names() {
-        assert!(GLYPHS
-            .windows(2)
-            .all(|w| w[0].0.as_bytes() < w[1].0.as_bytes()));
-        assert_eq!(n("amacron"), "ā");
-        assert_eq!(n("Scaron"), "Š");
-        assert_eq!(n("gcommaaccent"), "ģ");
-        assert_eq!(n("kcedilla"), "ķ");
-        assert_eq!(n("uni0146"), "ņ");
-        assert_eq!(n("u1F600"), "😀");
-        assert_eq!(n("f_f_i"), "ffi");
-        assert_eq!(n("a.sc"), "a");
-        assert_eq!(n("quotedblbase"), "„");
-        assert_eq!(n("g123"), "");
-    }
-}
-
 /// A glyph name that is not in the glyph list but names its character code, as some
 /// producers write them: `a44`, `C97`, `ab123` (one or two letters, then the decimal
 /// code). The code is read as WinAnsi. Poppler and MuPDF read these names the same way.
@@ -2076,5 +2048,33 @@ pub(crate) fn numeric_name(n: &[u8], out: &mut String) -> bool {
             true
         }
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(s: &str) -> String {
+        let mut o = String::new();
+        name_to_unicode(s.as_bytes(), &mut o);
+        o
+    }
+
+    #[test]
+    fn names() {
+        assert!(GLYPHS
+            .windows(2)
+            .all(|w| w[0].0.as_bytes() < w[1].0.as_bytes()));
+        assert_eq!(n("amacron"), "ā");
+        assert_eq!(n("Scaron"), "Š");
+        assert_eq!(n("gcommaaccent"), "ģ");
+        assert_eq!(n("kcedilla"), "ķ");
+        assert_eq!(n("uni0146"), "ņ");
+        assert_eq!(n("u1F600"), "😀");
+        assert_eq!(n("f_f_i"), "ffi");
+        assert_eq!(n("a.sc"), "a");
+        assert_eq!(n("quotedblbase"), "„");
+        assert_eq!(n("g123"), "");
     }
 }
