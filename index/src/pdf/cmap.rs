@@ -1,5 +1,7 @@
-//! CMaps: ToUnicode maps (`bfchar`, `bfrange` incl. the array form) and embedded encoding
+//! CMaps (tokens from `lex`): ToUnicode maps (`bfchar`, `bfrange` incl. the array form) and embedded encoding
 //! CMaps (`cidchar`, `cidrange`), with code-space ranges for multi-byte codes.
+
+use super::lex::{Lexer, Operand, Token};
 
 /// Most entries read from one CMap; a larger map is cut (bounds memory on hostile input).
 const MAX_ENTRIES: usize = 200_000;
@@ -169,12 +171,13 @@ impl CMap {
     pub(crate) fn parse(data: &[u8]) -> CMap {
         let mut map = CMap::default();
         let mut lx = Lexer { data, pos: 0 };
+        let mut buf = Vec::new();
         let mut ops: Vec<Tok> = Vec::new();
         let mut text = String::new();
         let mut entries = 0usize;
-        while let Some(tok) = lx.next() {
+        while let Some(tok) = next_tok(&mut lx, &mut buf) {
             match tok {
-                Tok::Kw(kw) => {
+                Err(kw) => {
                     match kw {
                         b"endcodespacerange" => {
                             for pair in ops.chunks_exact(2) {
@@ -319,9 +322,9 @@ impl CMap {
                     }
                     ops.clear();
                 }
-                other => {
+                Ok(operand) => {
                     if ops.len() < 3 * 10_000 {
-                        ops.push(other);
+                        ops.push(operand);
                     }
                 }
             }
@@ -345,173 +348,45 @@ impl CMap {
     }
 }
 
+/// An operand kept until the next CMap keyword.
 enum Tok<'a> {
     Hex(Vec<u8>),
     Num(i64),
     Name(&'a [u8]),
-    Kw(&'a [u8]),
     Arr(Vec<Vec<u8>>),
     Other,
 }
 
-struct Lexer<'a> {
-    data: &'a [u8],
-    pos: usize,
-}
-
-fn is_delim(b: u8) -> bool {
-    matches!(
-        b,
-        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
-    )
-}
-
-impl<'a> Lexer<'a> {
-    fn peek(&self) -> Option<u8> {
-        self.data.get(self.pos).copied()
-    }
-
-    fn hex(&mut self) -> Vec<u8> {
-        // after '<'
-        let mut out = Vec::new();
-        let mut hi: Option<u8> = None;
-        while let Some(b) = self.peek() {
-            self.pos += 1;
-            if b == b'>' {
-                break;
-            }
-            let v = match b {
-                b'0'..=b'9' => b - b'0',
-                b'a'..=b'f' => b - b'a' + 10,
-                b'A'..=b'F' => b - b'A' + 10,
-                _ => continue,
-            };
-            match hi.take() {
-                Some(h) => out.push((h << 4) | v),
-                None => hi = Some(v),
-            }
-        }
-        if let Some(h) = hi {
-            out.push(h << 4);
-        }
-        out
-    }
-
-    fn next(&mut self) -> Option<Tok<'a>> {
-        loop {
-            let b = self.peek()?;
-            match b {
-                b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | b'\0' => self.pos += 1,
-                b'%' => {
-                    while let Some(c) = self.peek() {
-                        if c == b'\n' || c == b'\r' {
-                            break;
-                        }
-                        self.pos += 1;
-                    }
-                }
-                b'<' => {
-                    self.pos += 1;
-                    if self.peek() == Some(b'<') {
-                        self.pos += 1;
-                        return Some(Tok::Other);
-                    }
-                    return Some(Tok::Hex(self.hex()));
-                }
-                b'>' => {
-                    self.pos += 1;
-                    if self.peek() == Some(b'>') {
-                        self.pos += 1;
-                    }
-                    return Some(Tok::Other);
-                }
-                b'[' => {
-                    self.pos += 1;
-                    let mut items = Vec::new();
-                    loop {
-                        match self.next() {
-                            None => break,
-                            Some(Tok::Hex(h)) => {
-                                if items.len() < 65_536 {
-                                    items.push(h);
-                                }
-                            }
-                            Some(Tok::Kw(b"]")) => break,
-                            Some(Tok::Kw(_)) => break,
-                            Some(_) => {}
+/// The next keyword (as `Err`) or operand from the shared lexer; None at the end.
+fn next_tok<'a>(lx: &mut Lexer<'a>, buf: &mut Vec<u8>) -> Option<Result<Tok<'a>, &'a [u8]>> {
+    buf.clear();
+    let data = lx.data;
+    let range = |s: u32, e: u32| data.get(s as usize..e as usize).unwrap_or(&[]);
+    Some(match lx.next(buf)? {
+        Token::Op(s, e) => Err(range(s, e)),
+        Token::Operand(Operand::Str(s, e)) => Ok(Tok::Hex(
+            buf.get(s as usize..e as usize).unwrap_or(&[]).to_vec(),
+        )),
+        Token::Operand(Operand::Num(v)) if v.fract() == 0.0 => Ok(Tok::Num(v as i64)),
+        Token::Operand(Operand::Name(s, e)) => Ok(Tok::Name(range(s, e))),
+        Token::Operand(Operand::ArrOpen) => {
+            let mut items = Vec::new();
+            loop {
+                buf.clear();
+                match lx.next(buf) {
+                    Some(Token::Operand(Operand::Str(s, e))) => {
+                        if items.len() < 65_536 {
+                            items.push(buf.get(s as usize..e as usize).unwrap_or(&[]).to_vec());
                         }
                     }
-                    return Some(Tok::Arr(items));
-                }
-                b']' => {
-                    self.pos += 1;
-                    return Some(Tok::Kw(b"]"));
-                }
-                b'(' => {
-                    // literal string: skip, balanced
-                    self.pos += 1;
-                    let mut depth = 1u32;
-                    while let Some(c) = self.peek() {
-                        self.pos += 1;
-                        match c {
-                            b'\\' => self.pos += 1,
-                            b'(' => depth += 1,
-                            b')' => {
-                                depth -= 1;
-                                if depth == 0 {
-                                    break;
-                                }
-                            }
-                            _ => {}
-                        }
-                    }
-                    return Some(Tok::Other);
-                }
-                b'{' | b'}' | b')' => {
-                    self.pos += 1;
-                    return Some(Tok::Other);
-                }
-                b'/' => {
-                    self.pos += 1;
-                    let s = self.pos;
-                    while let Some(c) = self.peek() {
-                        if c.is_ascii_whitespace() || is_delim(c) {
-                            break;
-                        }
-                        self.pos += 1;
-                    }
-                    return Some(Tok::Name(self.data.get(s..self.pos).unwrap_or(&[])));
-                }
-                _ => {
-                    let s = self.pos;
-                    while let Some(c) = self.peek() {
-                        if c.is_ascii_whitespace() || is_delim(c) || c == b'\0' {
-                            break;
-                        }
-                        self.pos += 1;
-                    }
-                    if self.pos == s {
-                        self.pos += 1;
-                        continue;
-                    }
-                    let word = self.data.get(s..self.pos).unwrap_or(&[]);
-                    if word
-                        .first()
-                        .is_some_and(|c| c.is_ascii_digit() || *c == b'-' || *c == b'+')
-                    {
-                        if let Some(n) = std::str::from_utf8(word)
-                            .ok()
-                            .and_then(|w| w.parse::<i64>().ok())
-                        {
-                            return Some(Tok::Num(n));
-                        }
-                        return Some(Tok::Other);
-                    }
-                    return Some(Tok::Kw(word));
+                    None | Some(Token::Operand(Operand::ArrClose) | Token::Op(..)) => break,
+                    Some(_) => {}
                 }
             }
+            Ok(Tok::Arr(items))
         }
-    }
+        Token::Operand(_) => Ok(Tok::Other),
+    })
 }
 
 #[cfg(test)]

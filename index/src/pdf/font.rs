@@ -3,7 +3,10 @@
 //! (Identity-H/V, embedded encoding CMaps, W arrays), with ToUnicode CMaps on both.
 
 use super::cmap::CMap;
-use super::{arr, deref, dict_get, encodings, glyphlist, metrics, name, num, stream_bytes, Budget};
+use super::fontfile::{cff_builtin, truetype_gid_unicode, truetype_simple, type1_builtin};
+use super::glyphlist::numeric_name;
+use super::metrics::{std_metrics, std_width};
+use super::{arr, deref, dict_get, encodings, glyphlist, name, num, stream_bytes, Budget};
 use lopdf::{Dictionary, Document, Object};
 
 /// Most bytes of an embedded CMap / font program read for encodings.
@@ -37,7 +40,22 @@ enum Kind {
         /// is missing or does not map a code), and the CID -> GID map (None = identity).
         gid_unicode: Vec<u32>,
         cid_to_gid: Option<Vec<u16>>,
+        /// CID -> Unicode of the font's Adobe CJK character collection (little-endian u16
+        /// per CID), for fonts that map nothing else.
+        collection: Option<&'static [u8]>,
     },
+}
+
+/// CID -> Unicode of Adobe's CJK collections, made by `scripts/make-cid-unicode.py` from
+/// Adobe's cid2code tables (BSD-3-Clause: `cid2uni/LICENSE`).
+fn collection_table(ordering: &[u8]) -> Option<&'static [u8]> {
+    match ordering {
+        b"Japan1" => Some(include_bytes!("cid2uni/Adobe-Japan1.bin")),
+        b"GB1" => Some(include_bytes!("cid2uni/Adobe-GB1.bin")),
+        b"CNS1" => Some(include_bytes!("cid2uni/Adobe-CNS1.bin")),
+        b"Korea1" => Some(include_bytes!("cid2uni/Adobe-Korea1.bin")),
+        _ => None,
+    }
 }
 
 pub(crate) struct Font {
@@ -49,6 +67,31 @@ pub(crate) struct Font {
     /// A dingbat font (Wingdings, ZapfDingbats…) whose unmapped codes are bullets and other
     /// symbols, not undecodable text.
     pub(crate) dingbats: bool,
+    /// A Symbol font (SymbolMT…): its ToUnicode maps often give the private-use U+F0xx codes
+    /// of the Symbol encoding, which are read through that encoding instead.
+    symbol: bool,
+}
+
+/// Rewrites private-use U+F020..U+F0FF characters appended after `start` through the Symbol
+/// encoding (Windows' symbol fonts put their glyphs there).
+fn symbol_pua(out: &mut String, start: usize) {
+    let Some(tail) = out.get(start..) else { return };
+    if !tail.chars().any(|c| ('\u{F020}'..='\u{F0FF}').contains(&c)) {
+        return;
+    }
+    let fixed: String = tail
+        .chars()
+        .map(|c| match u32::from(c).checked_sub(0xF000) {
+            Some(code @ 0x20..=0xFF) => encodings::SYMBOL_ENCODING
+                .get(code as usize)
+                .and_then(|&u| char::from_u32(u32::from(u)))
+                .filter(|&u| u != '\0')
+                .unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    out.truncate(start);
+    out.push_str(&fixed);
 }
 
 /// One decoded code.
@@ -57,7 +100,7 @@ pub(crate) struct Code {
     pub(crate) len: u8,
 }
 
-fn strip_subset(base: &[u8]) -> &[u8] {
+pub(crate) fn strip_subset(base: &[u8]) -> &[u8] {
     if base.len() > 7
         && base.get(6) == Some(&b'+')
         && base.iter().take(6).all(|b| b.is_ascii_uppercase())
@@ -68,86 +111,8 @@ fn strip_subset(base: &[u8]) -> &[u8] {
     }
 }
 
-fn contains(h: &[u8], n: &[u8]) -> bool {
+pub(crate) fn contains(h: &[u8], n: &[u8]) -> bool {
     h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
-}
-
-/// Standard-14 style metrics for a font name: a table indexed by Unicode U+0020..U+017F, or a
-/// fixed width for monospaced fonts.
-enum Std {
-    Table(&'static [u16; 352]),
-    Fixed(f32),
-}
-
-fn std_metrics(base: &[u8]) -> Std {
-    let b = strip_subset(base);
-    let bold = contains(b, b"bold") || contains(b, b"black") || contains(b, b"heavy");
-    let italic = contains(b, b"italic") || contains(b, b"oblique");
-    if contains(b, b"courier") || contains(b, b"mono") {
-        Std::Fixed(0.6)
-    } else if contains(b, b"times")
-        || contains(b, b"roman")
-        || (contains(b, b"serif") && !contains(b, b"sans"))
-    {
-        if bold {
-            Std::Table(&metrics::TIMES_BOLD)
-        } else if italic {
-            Std::Table(&metrics::TIMES_ITALIC)
-        } else {
-            Std::Table(&metrics::TIMES_ROMAN)
-        }
-    } else if bold {
-        Std::Table(&metrics::HELVETICA_BOLD)
-    } else {
-        Std::Table(&metrics::HELVETICA)
-    }
-}
-
-fn std_width(m: &Std, text: &str) -> Option<f32> {
-    match m {
-        Std::Fixed(w) => Some(*w),
-        Std::Table(t) => {
-            let c = text.chars().next()? as usize;
-            let w = *t.get(c.checked_sub(0x20)?)?;
-            (w > 0).then(|| f32::from(w) / 1000.0)
-        }
-    }
-}
-
-/// Parses the `/Encoding` array of a Type1 font program's clear-text part
-/// (`dup 65 /A put` …). Returns None for `StandardEncoding` or when absent.
-fn type1_builtin(data: &[u8]) -> Option<Vec<(u8, Vec<u8>)>> {
-    let head = data.get(..data.len().min(64 * 1024))?;
-    let pos = head.windows(9).position(|w| w == b"/Encoding")?;
-    let rest = head.get(pos + 9..)?;
-    let mut words = rest
-        .split(|b| b.is_ascii_whitespace())
-        .filter(|w| !w.is_empty())
-        .take(20_000)
-        .peekable();
-    if words.peek().is_some_and(|w| *w == b"StandardEncoding") {
-        return None;
-    }
-    let mut out = Vec::new();
-    let mut prev: [&[u8]; 3] = [&[], &[], &[]];
-    for w in words {
-        let end = w == b"readonly" || w == b"def" || w == b"eexec" || w.ends_with(b"eexec");
-        if end && (!out.is_empty() || w != b"def") {
-            break;
-        }
-        if w == b"put" && prev[0] == b"dup" {
-            if let (Some(code), Some(n)) = (
-                std::str::from_utf8(prev[1])
-                    .ok()
-                    .and_then(|s| s.parse::<u8>().ok()),
-                prev[2].strip_prefix(b"/"),
-            ) {
-                out.push((code, n.to_vec()));
-            }
-        }
-        prev = [prev[1], prev[2], w];
-    }
-    (!out.is_empty()).then_some(out)
 }
 
 fn base_table(n: &[u8]) -> Option<&'static [u16; 256]> {
@@ -290,6 +255,12 @@ impl Font {
                 table = &encodings::SYMBOL_ENCODING;
             } else if subtype == Some(b"TrueType") {
                 if symbolic_flag || symbol_name {
+                    // The font's own cmap (3,0)/(1,0) says which glyph a code draws; where
+                    // it does not, producers mostly used Latin-1 codes.
+                    builtin = desc
+                        .and_then(|d| dict_get(doc, d, b"FontFile2"))
+                        .and_then(|ff| stream_bytes(ff, max_stream.min(16 << 20), budget))
+                        .and_then(|data| truetype_simple(&data));
                     latin1 = true;
                 } else {
                     table = &encodings::WIN_ANSI_ENCODING;
@@ -297,6 +268,10 @@ impl Font {
             } else if let Some(ff) = desc.and_then(|d| dict_get(doc, d, b"FontFile")) {
                 if let Some(data) = stream_bytes(ff, max_stream.min(MAX_AUX_STREAM), budget) {
                     builtin = type1_builtin(&data);
+                }
+            } else if let Some(ff) = desc.and_then(|d| dict_get(doc, d, b"FontFile3")) {
+                if let Some(data) = stream_bytes(ff, max_stream.min(MAX_AUX_STREAM), budget) {
+                    builtin = cff_builtin(&data);
                 }
             } else if subtype.is_none() {
                 latin1 = true;
@@ -325,8 +300,11 @@ impl Font {
             let mut done = false;
             if let Some(tu) = &tu {
                 if tu.lookup(code as u32, 1, &mut arena) {
+                    if symbol_name && contains(stripped, b"symbol") {
+                        symbol_pua(&mut arena, start as usize);
+                    }
                     let s = arena.get(start as usize..).unwrap_or("");
-                    if s.is_empty() || s.chars().all(char::is_control) {
+                    if s.is_empty() || s.chars().all(|c| c.is_control() && !c.is_whitespace()) {
                         arena.truncate(start as usize);
                     } else {
                         done = true;
@@ -335,7 +313,9 @@ impl Font {
             }
             if !done && !no_text {
                 if let Some(Some(n)) = names.get(code) {
-                    glyphlist::name_to_unicode(n, &mut arena);
+                    if !glyphlist::name_to_unicode(n, &mut arena) {
+                        numeric_name(n, &mut arena);
+                    }
                 } else if !builtin_only || diffs.is_empty() {
                     if latin1 {
                         if code >= 32 {
@@ -393,6 +373,19 @@ impl Font {
                 };
             }
         }
+        if is_type3 {
+            // A Type 3 glyph's em is whatever its procedures draw: FontMatrix alone does not
+            // tell the visual size. Typical text glyphs are about half an em wide, so the
+            // median advance says how large the text looks (word gaps and overlaps scale
+            // with it).
+            let mut ws: Vec<f32> = widths.iter().copied().filter(|w| *w > 0.0).collect();
+            if ws.len() >= 3 {
+                ws.sort_by(f32::total_cmp);
+                if let Some(&mid) = ws.get(ws.len() / 2) {
+                    size_scale = (mid / 0.5).clamp(0.01, 100.0);
+                }
+            }
+        }
         let space_width = {
             let (s, e) = uni.get(32).copied().unwrap_or((0, 0));
             if arena.get(s as usize..e as usize) == Some(" ") {
@@ -406,10 +399,14 @@ impl Font {
             size_scale,
             space_width,
             dingbats,
+            symbol: false,
         }
     }
 
     fn cid_from(doc: &Document, dict: &Dictionary, max_stream: usize, budget: &Budget) -> Font {
+        let base = dict_get(doc, dict, b"BaseFont")
+            .and_then(name)
+            .unwrap_or(b"");
         let enc = match dict_get(doc, dict, b"Encoding") {
             Some(Object::Name(n)) => {
                 if contains(n, b"UCS2") || contains(n, b"UTF16") {
@@ -507,6 +504,13 @@ impl Font {
                 }
             }
         }
+        let collection = desc_font
+            .and_then(|df| dict_get(doc, df, b"CIDSystemInfo"))
+            .and_then(|o| o.as_dict().ok())
+            .and_then(|si| match dict_get(doc, si, b"Ordering") {
+                Some(Object::String(s, _)) => collection_table(s),
+                _ => None,
+            });
         let mut f = Font {
             kind: Kind::Cid {
                 enc,
@@ -515,10 +519,12 @@ impl Font {
                 to_unicode,
                 gid_unicode,
                 cid_to_gid,
+                collection,
             },
             size_scale: 1.0,
             space_width: 0.0,
             dingbats: false,
+            symbol: contains(strip_subset(base), b"symbol"),
         };
         f.space_width = f.guess_cid_space();
         f
@@ -610,15 +616,19 @@ impl Font {
                 to_unicode,
                 gid_unicode,
                 cid_to_gid,
+                collection,
                 ..
             } => {
                 if let Some(tu) = to_unicode {
                     let start = out.len();
                     if tu.lookup(c.code, c.len, out) {
-                        if out
-                            .get(start..)
-                            .is_some_and(|s| !s.is_empty() && !s.chars().all(char::is_control))
-                        {
+                        if self.symbol {
+                            symbol_pua(out, start);
+                        }
+                        if out.get(start..).is_some_and(|s| {
+                            !s.is_empty()
+                                && !s.chars().all(|c| c.is_control() && !c.is_whitespace())
+                        }) {
                             return true;
                         }
                         out.truncate(start);
@@ -649,6 +659,20 @@ impl Font {
                         }
                     }
                 }
+                if let Some(table) = collection {
+                    let cid = match enc {
+                        CidEncoding::Embedded(m) => m.cid(c.code, c.len).unwrap_or(0),
+                        _ => c.code,
+                    } as usize;
+                    let u = table
+                        .get(2 * cid..2 * cid + 2)
+                        .and_then(|b| Some(u16::from_le_bytes([*b.first()?, *b.get(1)?])))
+                        .unwrap_or(0);
+                    if let Some(ch) = char::from_u32(u32::from(u)).filter(|_| u != 0) {
+                        out.push(ch);
+                        return true;
+                    }
+                }
                 false
             }
         }
@@ -660,141 +684,10 @@ impl Font {
     }
 }
 
-fn be16(d: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_be_bytes([
-        *d.get(at)?,
-        *d.get(at.checked_add(1)?)?,
-    ]))
-}
-
-fn be32(d: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_be_bytes([
-        *d.get(at)?,
-        *d.get(at.checked_add(1)?)?,
-        *d.get(at.checked_add(2)?)?,
-        *d.get(at.checked_add(3)?)?,
-    ]))
-}
-
-/// Most glyph ids mapped from an embedded TrueType font.
-const MAX_GIDS: usize = 65_536;
-
-/// Unicode by glyph id, from a TrueType font's Unicode `cmap` subtable (format 4 or 12).
-/// Where several characters use one glyph, the first (lowest) wins.
-fn truetype_gid_unicode(d: &[u8]) -> Option<Vec<u32>> {
-    let num_tables = usize::from(be16(d, 4)?);
-    let mut cmap = None;
-    for i in 0..num_tables.min(64) {
-        let rec = 12 + 16 * i;
-        if d.get(rec..rec + 4)? == b"cmap" {
-            cmap = Some(be32(d, rec + 8)? as usize);
-        }
-    }
-    let cmap = cmap?;
-    let n = usize::from(be16(d, cmap + 2)?);
-    let mut best: Option<(u8, usize)> = None;
-    for i in 0..n.min(64) {
-        let rec = cmap + 4 + 8 * i;
-        let (pid, eid) = (be16(d, rec)?, be16(d, rec + 2)?);
-        let off = cmap.checked_add(be32(d, rec + 4)? as usize)?;
-        let rank = match (pid, eid) {
-            (3, 10) | (0, 4) | (0, 6) => 3,
-            (3, 1) | (0, _) => 2,
-            _ => continue,
-        };
-        if best.is_none_or(|(r, _)| rank > r) {
-            best = Some((rank, off));
-        }
-    }
-    let (_, off) = best?;
-    let mut map: Vec<u32> = Vec::new();
-    let mut set = |gid: u32, u: u32| {
-        let g = gid as usize;
-        if g == 0 || g >= MAX_GIDS {
-            return;
-        }
-        if map.len() <= g {
-            map.resize(g + 1, 0);
-        }
-        if let Some(slot) = map.get_mut(g) {
-            if *slot == 0 {
-                *slot = u;
-            }
-        }
-    };
-    match be16(d, off)? {
-        4 => {
-            let segs = usize::from(be16(d, off + 6)? / 2);
-            let ends = off + 14;
-            let starts = ends + 2 * segs + 2;
-            let deltas = starts + 2 * segs;
-            let ranges = deltas + 2 * segs;
-            let mut budget = 200_000usize;
-            for s in 0..segs {
-                let end = u32::from(be16(d, ends + 2 * s)?);
-                let start = u32::from(be16(d, starts + 2 * s)?);
-                let delta = u32::from(be16(d, deltas + 2 * s)?);
-                let ro_pos = ranges + 2 * s;
-                let ro = usize::from(be16(d, ro_pos)?);
-                if start > end || start == 0xFFFF {
-                    continue;
-                }
-                for c in start..=end {
-                    budget = budget.checked_sub(1)?;
-                    let gid = if ro == 0 {
-                        (c + delta) & 0xFFFF
-                    } else {
-                        let at = ro_pos + ro + 2 * (c - start) as usize;
-                        match be16(d, at) {
-                            Some(0) | None => 0,
-                            Some(g) => (u32::from(g) + delta) & 0xFFFF,
-                        }
-                    };
-                    set(gid, c);
-                }
-            }
-        }
-        12 => {
-            let groups = be32(d, off + 12)? as usize;
-            let mut budget = 200_000usize;
-            for g in 0..groups.min(100_000) {
-                let rec = off + 16 + 12 * g;
-                let (s, e, gid0) = (be32(d, rec)?, be32(d, rec + 4)?, be32(d, rec + 8)?);
-                if s > e || e > 0x10FFFF {
-                    continue;
-                }
-                for c in s..=e {
-                    budget = budget.checked_sub(1)?;
-                    set(gid0.saturating_add(c - s), c);
-                }
-            }
-        }
-        _ => return None,
-    }
-    // Symbol-font private-use codes (U+F0xx) are not text.
-    map.iter_mut()
-        .filter(|u| (0xE000..0xF900).contains(*u))
-        .for_each(|u| *u = 0);
-    (map.iter().any(|&u| u != 0)).then_some(map)
-}
-
 fn two(bytes: &[u8]) -> (u32, u8) {
     match bytes {
         [a, b, ..] => ((u32::from(*a) << 8) | u32::from(*b), 2),
         [a] => (u32::from(*a), 1),
         [] => (0, 1),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn builtin_type1_encoding() {
-        let prog = b"%!PS-AdobeFont-1.0: CMR10\n/Encoding 256 array\n0 1 255 {1 index exch /.notdef put} for\ndup 65 /A put\ndup 22 /macron put\nreadonly def\ncurrentfile eexec\x80\x81";
-        let e = type1_builtin(prog).unwrap_or_default();
-        assert_eq!(e, vec![(65, b"A".to_vec()), (22, b"macron".to_vec())]);
-        assert!(type1_builtin(b"/Encoding StandardEncoding def").is_none());
     }
 }

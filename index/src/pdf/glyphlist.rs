@@ -2017,6 +2017,40 @@ fn component(part: &[u8], out: &mut String) -> bool {
     false
 }
 
+/// A glyph name that is not in the glyph list but names its character code, as some
+/// producers write them: `a44`, `C97`, `ab123` (one or two letters, then the decimal
+/// code). The code is read as WinAnsi. Poppler and MuPDF read these names the same way.
+pub(crate) fn numeric_name(n: &[u8], out: &mut String) -> bool {
+    let letters = n.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let digits = n.get(letters..).unwrap_or(&[]);
+    // `gNN` / `GNN` name glyph ids of the original font (Word's subsets), not codes.
+    if n.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'g')) && letters == 1 {
+        return false;
+    }
+    if !(1..=2).contains(&letters)
+        || !(2..=3).contains(&digits.len())
+        || !digits.iter().all(u8::is_ascii_digit)
+    {
+        return false;
+    }
+    let code = digits
+        .iter()
+        .fold(0u32, |a, &d| a * 10 + u32::from(d - b'0'));
+    let cp = usize::try_from(code)
+        .ok()
+        .filter(|c| *c >= 32)
+        .and_then(|c| super::encodings::WIN_ANSI_ENCODING.get(c))
+        .copied()
+        .unwrap_or(0);
+    match char::from_u32(u32::from(cp)) {
+        Some(c) if cp != 0 => {
+            out.push(c);
+            true
+        }
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,50 @@
 //! Approximate standard-14 font metrics (advance widths in 1/1000 em) for U+0020..U+017F,
 //! taken from the metric-compatible URW base-35 fonts; 0 = unknown.
 
+use super::font::{contains, strip_subset};
+
+/// Standard-14 style metrics for a font name: a table indexed by Unicode U+0020..U+017F, or a
+/// fixed width for monospaced fonts.
+pub(crate) enum Std {
+    Table(&'static [u16; 352]),
+    Fixed(f32),
+}
+
+pub(crate) fn std_metrics(base: &[u8]) -> Std {
+    let b = strip_subset(base);
+    let bold = contains(b, b"bold") || contains(b, b"black") || contains(b, b"heavy");
+    let italic = contains(b, b"italic") || contains(b, b"oblique");
+    if contains(b, b"courier") || contains(b, b"mono") {
+        Std::Fixed(0.6)
+    } else if contains(b, b"times")
+        || contains(b, b"roman")
+        || (contains(b, b"serif") && !contains(b, b"sans"))
+    {
+        if bold {
+            Std::Table(&TIMES_BOLD)
+        } else if italic {
+            Std::Table(&TIMES_ITALIC)
+        } else {
+            Std::Table(&TIMES_ROMAN)
+        }
+    } else if bold {
+        Std::Table(&HELVETICA_BOLD)
+    } else {
+        Std::Table(&HELVETICA)
+    }
+}
+
+pub(crate) fn std_width(m: &Std, text: &str) -> Option<f32> {
+    match m {
+        Std::Fixed(w) => Some(*w),
+        Std::Table(t) => {
+            let c = text.chars().next()? as usize;
+            let w = *t.get(c.checked_sub(0x20)?)?;
+            (w > 0).then(|| f32::from(w) / 1000.0)
+        }
+    }
+}
+
 pub(crate) static HELVETICA: [u16; 352] = [
     278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556,
     556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667,

@@ -3,18 +3,22 @@
 //! lopdf parses the file (object streams, xref streams, repair of damaged cross-reference
 //! data, decryption of files encrypted with an empty user password, bounded decompression);
 //! this module interprets the page content streams itself (`content`), decodes fonts (`font`,
-//! `cmap`, `encodings`, `glyphlist`, `metrics`) and lays the glyphs out into reading-order text
-//! (`layout`: lines, columns, table cells, accents, hyphenation). It never panics on file data:
+//! `fontfile`, `cmap`, `encodings`, `glyphlist`, `metrics`) and lays the glyphs out into reading-order text
+//! (`layout`: lines, columns, table cells, accents, hyphenation), then adds the page's form
+//! field values and note texts (`annots`). It never panics on file data:
 //! [`Limits`] bounds work and memory per page, and a document as a whole may decompress at most
 //! 16 x `max_stream_bytes` and interpret at most 100 x `max_ops_per_page` operators.
 //! Documents are independent: callers may extract several in parallel threads.
 
+mod annots;
 mod cmap;
 mod content;
 mod encodings;
 mod font;
+mod fontfile;
 mod glyphlist;
 mod layout;
+mod lex;
 mod metrics;
 
 use lopdf::{Dictionary, Object, ObjectId};
@@ -340,7 +344,14 @@ impl<'a> Extractor<'a> {
             it.run_page(&data, resources);
             self.ops_left = self.ops_left.saturating_sub(it.ops());
         }
-        let raw = layout::layout(&mut self.out);
+        let mut raw = layout::layout(&mut self.out);
+        for line in annots::page_annotation_lines(doc, dict) {
+            if !raw.is_empty() {
+                raw.push('\n');
+            }
+            raw.push_str(annots::MARK);
+            raw.push_str(&line);
+        }
         let text = match is_nfc_quick(raw.chars()) {
             IsNormalized::Yes => raw,
             _ => raw.nfc().collect(),
@@ -430,11 +441,19 @@ fn status(out: &content::PageOut, text: &str, page_area: f32) -> PageStatus {
     if chars < 20 && page_area > 0.0 && out.image_area >= 0.7 * page_area {
         return PageStatus::NoTextLayer;
     }
-    if bad as f32 > 0.25 * (chars + bad) as f32 {
+    // Undecodable glyphs beside readable text (symbols, a logo font) do not make the page
+    // unreadable: only when they are the larger part is the page left for OCR.
+    if bad as f32 > 0.5 * (chars + bad) as f32 {
         return PageStatus::UnreadableText;
     }
+    // Dot leaders and rules of a table of contents or a form are punctuation, not garbage.
+    let leader = |c: char| matches!(c, '.' | '_' | '-' | '·' | '…' | '─' | '=' | '*');
     let alnum = text.chars().filter(|c| c.is_alphanumeric()).count();
-    if chars >= 20 && (alnum as f32) < 0.5 * chars as f32 {
+    let counted = text
+        .chars()
+        .filter(|&c| !c.is_whitespace() && !leader(c))
+        .count();
+    if counted >= 20 && (alnum as f32) < 0.5 * counted as f32 {
         return PageStatus::UnreadableText;
     }
     // Glyph-id garbage that happens to land on letters has words without vowels.

@@ -740,3 +740,5 @@ fn dingbat_bullets_are_not_text() {
     b.page(c, fonts(&[("F1", f), ("Z", z), ("W", w)]));
     assert_eq!(texts(&b.finish()), vec!["Pirmais punkts\nOtrais punkts"]);
 }
+
+mod realworld;
