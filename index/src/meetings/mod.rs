@@ -32,6 +32,8 @@ pub use text::person_key;
 pub enum Rule {
     /// The first date on page 1 (`Rīgā, 2022. gada 5. oktobrī`).
     DateLine,
+    /// The date of the session the document belongs to (its text gives none).
+    SessionDate,
     /// Council / working group / other, from the words of page 1.
     KindWords,
     /// `Sēdi vada:` / `Sanāksmi vada:` / `Chair:`.
