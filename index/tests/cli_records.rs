@@ -300,3 +300,28 @@ fn a_scanned_protocol_gets_its_meeting_once_ocr_has_read_it() {
         "{decisions:?}"
     );
 }
+
+#[test]
+fn an_archive_from_before_the_records_gets_them_when_next_opened() {
+    let (dir, archive) = sample_archive();
+    drop(archive);
+    // the state a version without records leaves: no record rows, every document pending
+    let db = rusqlite::Connection::open(dir.path().join("catalog.sqlite3")).unwrap();
+    db.execute_batch(
+        "DELETE FROM meetings; DELETE FROM attendees; DELETE FROM agenda_items;
+         DELETE FROM decisions; DELETE FROM actions; DELETE FROM votes;
+         DELETE FROM commitments; DELETE FROM milestones; DELETE FROM mentions;
+         DELETE FROM ratings; INSERT INTO records_pending SELECT id FROM documents;",
+    )
+    .unwrap();
+    drop(db);
+    let archive = ogp_archive::Archive::open(dir.path()).unwrap();
+    let date = chrono::NaiveDate::from_ymd_opt(2022, 10, 5).unwrap();
+    let m = archive.meeting(date).unwrap().expect("read again on open");
+    assert_eq!(m.attendees.len(), 11);
+    assert_eq!(archive.commitments(Some(4)).unwrap().len(), 6);
+    let (_, thread) = archive.commitment("4.3").unwrap().unwrap();
+    assert!(thread
+        .iter()
+        .any(|e| e.step == ogp_archive::archive::ThreadStep::Rating));
+}

@@ -222,6 +222,7 @@ impl Archive {
             read_only: None,
         };
         archive.repair(created, defer_above)?;
+        archive.backfill_records()?;
         Ok(archive)
     }
 

@@ -247,6 +247,27 @@ impl Archive {
         Ok(())
     }
 
+    /// Reads the records of documents catalogued by a version without them (once, on the
+    /// first writable open after the upgrade; see BENCHMARKS.md for what it costs).
+    pub(super) fn backfill_records(&self) -> Result<()> {
+        let pending = self.cat().records_pending()?;
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let _g = self.write_lock()?;
+        for id in &pending {
+            let mut cat = self.cat();
+            let doc = cat.get(*id)?;
+            let pages = cat.pages(*id)?;
+            let texts: Vec<&str> = pages.iter().map(|(_, _, t)| t.as_str()).collect();
+            Self::extract_records(&mut cat, *id, doc.kind, doc.cycle, doc.session, &texts)?;
+        }
+        // mentions and ratings against every plan now known
+        self.rederive_records()?;
+        self.cat().records_done(&pending)?;
+        Ok(())
+    }
+
     /// Corrects one record; the correction is kept when the document is read again.
     pub fn correct_record(&self, patch: &RecordPatch) -> Result<()> {
         let _g = self.write_lock()?;

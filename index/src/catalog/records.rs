@@ -724,6 +724,31 @@ impl Catalog {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Documents catalogued before the records existed, whose records are still to be read.
+    pub fn records_pending(&self) -> Result<Vec<i64>> {
+        let mut st = self.conn.prepare(
+            "SELECT p.doc_id FROM records_pending p JOIN documents d ON d.id = p.doc_id
+             ORDER BY p.doc_id",
+        )?;
+        let rows = st.query_map([], |r| r.get(0))?;
+        let ids = rows.collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
+    }
+
+    /// Forgets the pending mark of documents whose records were read (or that are gone).
+    pub fn records_done(&mut self, ids: &[i64]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        for id in ids {
+            tx.execute("DELETE FROM records_pending WHERE doc_id = ?1", [id])?;
+        }
+        tx.execute(
+            "DELETE FROM records_pending WHERE doc_id NOT IN (SELECT id FROM documents)",
+            [],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// The documents that may carry mentions or ratings: every document not in the trash and
     /// not a plan, with kind and cycle.
     pub fn record_targets(&self) -> Result<Vec<(i64, String, Option<i64>)>> {

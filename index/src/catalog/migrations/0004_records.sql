@@ -71,3 +71,7 @@ CREATE TABLE ratings (
     page INTEGER NOT NULL, rule TEXT NOT NULL, source TEXT NOT NULL DEFAULT 'rule',
     PRIMARY KEY (doc_id, cycle, number, scale)
 );
+-- Documents catalogued before this version: their records are read once, when the archive
+-- is next opened for writing (Archive::backfill_records).
+CREATE TABLE records_pending (doc_id INTEGER PRIMARY KEY);
+INSERT INTO records_pending SELECT id FROM documents;
