@@ -27,12 +27,17 @@ pub fn mentions(
         .and_then(|c| known.iter().find(|(k, _)| *k == c))
         .map_or(&[], |(_, v)| v.as_slice());
     for l in &ls {
-        if let Some(c) = cycle {
+        let folded = fold_lower(&l.text);
+        let by_number = folded.contains("apnemsan") || folded.contains("commitment");
+        if let (Some(c), true) = (cycle, by_number) {
             for n in numbers_mentioned(&l.text) {
                 if own.iter().any(|x| x.number == n) {
                     push(&mut out, c, n, l, Rule::MentionNumber);
                 }
             }
+        }
+        if !l.text.contains("LV") {
+            continue;
         }
         for w in l.text.split(|c: char| !c.is_alphanumeric()) {
             if !is_ogp_id(w) {
@@ -124,6 +129,23 @@ fn title_mentions(
     known: &[(u32, Vec<Commitment>)],
     out: &mut Vec<Mention>,
 ) {
+    // A title's keys (folded stems) are, but for a rare consonant change, substrings of the
+    // folded words they come from: a page that lacks one cannot mention the title, and most
+    // pages lack them all, so their words are not stemmed at all.
+    let folded: String = ls
+        .iter()
+        .filter(|l| l.page == page)
+        .map(|l| fold_lower(&l.text))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let titles: Vec<(u32, u32, Vec<String>)> = known
+        .iter()
+        .flat_map(|(c, list)| list.iter().map(move |x| (*c, x.number, keys(&x.title))))
+        .filter(|(_, _, want)| want.len() >= 2 && want.iter().all(|k| folded.contains(k.as_str())))
+        .collect();
+    if titles.is_empty() {
+        return;
+    }
     // the page's keys, each with the index of its line
     let mut page_keys = Vec::new();
     let mut line_of = Vec::new();
@@ -135,17 +157,11 @@ fn title_mentions(
     }
     // (start, len, cycle, number)
     let mut found: Vec<(usize, usize, u32, u32)> = Vec::new();
-    for (c, list) in known {
-        for x in list {
-            let want = keys(&x.title);
-            if want.len() < 2 {
-                continue;
-            }
-            let mut from = 0;
-            while let Some(p) = contains_run(&page_keys[from..], &want) {
-                found.push((from + p, want.len(), *c, x.number));
-                from += p + 1;
-            }
+    for (c, n, want) in &titles {
+        let mut from = 0;
+        while let Some(p) = contains_run(&page_keys[from..], want) {
+            found.push((from + p, want.len(), *c, *n));
+            from += p + 1;
         }
     }
     let own: Vec<(u32, HashSet<String>)> = cycle

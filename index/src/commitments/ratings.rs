@@ -48,6 +48,14 @@ const LEVELS: &[(&str, Level)] = &[
 /// The ratings in one evaluation of the cycle whose commitments are `cycle`.
 pub fn ratings(pages: &[&str], cycle: &[Commitment]) -> Vec<Rating> {
     let ls = lines(pages);
+    // each title's keys, once (in order, and as a set)
+    let titles: Vec<Title> = cycle
+        .iter()
+        .map(|c| {
+            let k = keys(&c.title);
+            (c.number, k.iter().cloned().collect(), k)
+        })
+        .collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < ls.len() {
@@ -56,20 +64,23 @@ pub fn ratings(pages: &[&str], cycle: &[Commitment]) -> Vec<Rating> {
             i += 1;
             continue;
         }
-        i = table(&ls, i + 1, &scales, cycle, &mut out);
+        i = table(&ls, i + 1, &scales, &titles, &mut out);
     }
-    prose(&ls, cycle, &mut out);
+    prose(&ls, &titles, &mut out);
     out
 }
+
+/// A commitment's number and its title's keys as a set and in order.
+type Title = (u32, HashSet<String>, Vec<String>);
 
 /// The scales named on header line `i` and the header cells right after it.
 fn header_scales(ls: &[Line], i: usize) -> Vec<Scale> {
     let mut scales = Vec::new();
     for l in ls.iter().skip(i).take(4) {
-        let f = fold_lower(&l.text);
-        if f.split_whitespace().count() > 10 {
+        if l.text.split_whitespace().count() > 10 {
             break;
         }
+        let f = fold_lower(&l.text);
         for (h, s) in HEADERS {
             if has_phrase(&f, h) && !scales.contains(s) {
                 scales.push(*s);
@@ -96,7 +107,7 @@ fn table(
     ls: &[Line],
     from: usize,
     scales: &[Scale],
-    cycle: &[Commitment],
+    cycle: &[Title],
     out: &mut Vec<Rating>,
 ) -> usize {
     let mut row: Option<u32> = None;
@@ -131,9 +142,9 @@ fn table(
 /// Whether line `l` opens a row: `N. …` for a commitment N of the cycle, or a line whose
 /// words (two or more) are among one commitment's title words (another than the current
 /// row's), or contain them all.
-fn row_start(l: &Line, cycle: &[Commitment], current: Option<u32>) -> Option<u32> {
+fn row_start(l: &Line, cycle: &[Title], current: Option<u32>) -> Option<u32> {
     if let Some((n, _)) = leading_number(&l.text) {
-        return cycle.iter().any(|c| c.number == n).then_some(n);
+        return cycle.iter().any(|c| c.0 == n).then_some(n);
     }
     let got: HashSet<String> = keys(&l.text).into_iter().collect();
     if got.len() < 2 {
@@ -141,11 +152,8 @@ fn row_start(l: &Line, cycle: &[Commitment], current: Option<u32>) -> Option<u32
     }
     let matching: Vec<u32> = cycle
         .iter()
-        .filter(|c| {
-            let want: HashSet<String> = keys(&c.title).into_iter().collect();
-            want.len() >= 2 && (got.is_subset(&want) || want.is_subset(&got))
-        })
-        .map(|c| c.number)
+        .filter(|(_, want, _)| want.len() >= 2 && (got.is_subset(want) || want.is_subset(&got)))
+        .map(|c| c.0)
         .collect();
     match matching.as_slice() {
         [n] if Some(*n) != current => Some(*n),
@@ -173,15 +181,16 @@ fn levels_in(text: &str) -> Vec<Level> {
 
 /// `<Title>. Apņemšanās izpildīta būtiski.`: a line opening with a commitment's title words,
 /// and a completion word after `izpildīta` / `nav uzsākta` on it or the next two lines.
-fn prose(ls: &[Line], cycle: &[Commitment], out: &mut Vec<Rating>) {
+fn prose(ls: &[Line], cycle: &[Title], out: &mut Vec<Rating>) {
     for (i, l) in ls.iter().enumerate() {
         let got = keys(&l.text);
-        let Some(c) = cycle.iter().find(|c| {
-            let want = keys(&c.title);
-            want.len() >= 2 && got.starts_with(&want)
-        }) else {
+        let Some((number, _, _)) = cycle
+            .iter()
+            .find(|(_, _, want)| want.len() >= 2 && got.starts_with(want))
+        else {
             continue;
         };
+        let number = *number;
         let text: String = ls[i..ls.len().min(i + 3)]
             .iter()
             .map(|l| l.text.as_str())
@@ -199,10 +208,10 @@ fn prose(ls: &[Line], cycle: &[Commitment], out: &mut Vec<Rating>) {
         let Some(level) = level else { continue };
         let already = out
             .iter()
-            .any(|r| r.number == c.number && r.scale == Scale::Completion && r.page == l.page);
+            .any(|r| r.number == number && r.scale == Scale::Completion && r.page == l.page);
         if !already {
             out.push(Rating {
-                number: c.number,
+                number,
                 scale: Scale::Completion,
                 level,
                 page: l.page,

@@ -89,10 +89,16 @@ pub fn match_prefix(text: &str, label: &str) -> Option<usize> {
     let mut chars = text.char_indices().peekable();
     while want.peek().is_some() {
         let (i, c) = chars.next()?;
-        let folded = fold_lower(&c.to_string());
-        for fc in folded.chars() {
-            if want.next() != Some(fc) {
+        // every line is tried against every label: ASCII (most letters) without allocating
+        if c.is_ascii() {
+            if want.next() != Some(c.to_ascii_lowercase()) {
                 return None;
+            }
+        } else {
+            for fc in fold_lower(c.encode_utf8(&mut [0; 4])).chars() {
+                if want.next() != Some(fc) {
+                    return None;
+                }
             }
         }
         end = i + c.len_utf8();
