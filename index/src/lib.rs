@@ -4,10 +4,12 @@
 pub mod archive;
 pub mod catalog;
 pub mod classify;
+pub mod commitments;
 pub mod dates;
 pub mod error;
 pub mod export;
 pub mod latvian;
+pub mod meetings;
 pub mod model;
 pub mod ocr;
 pub mod pdf;

@@ -15,7 +15,7 @@ use super::{quietly, Archive};
 use crate::catalog::NewDocument;
 use crate::classify::{self, CycleRef, SessionRef};
 use crate::error::{FileError, Result};
-use crate::model::{DocStatus, DocumentInfo, Sources};
+use crate::model::{DocStatus, DocumentInfo, Kind, Sources};
 use crate::pdf::{self, PageStatus};
 use crate::progress::{IngestOutcome, Outcome, Progress};
 use crate::search::IndexDoc;
@@ -341,6 +341,13 @@ impl Archive {
         self.cat().set_indexed(&uncommitted, true)?;
         drop(writer);
         self.index.reload()?;
+        // A new plan brings commitments that documents read before it may mention.
+        let new_plan = outcomes
+            .iter()
+            .any(|o| o.outcome == Outcome::Added && o.kind == Some(Kind::Plan));
+        if new_plan {
+            self.rederive_records()?;
+        }
         Ok(outcomes)
     }
 
@@ -416,6 +423,13 @@ impl Archive {
         };
         let id = self.cat().insert_document(&new)?;
         let session = new.session_id.and_then(|s| session_dates.get(&s).copied());
+        // The meeting or commitments read out of the text (issue 15). The document is in
+        // already: a failure here leaves it without records, not out of the archive.
+        let texts: Vec<&str> = new.pages.iter().map(|(_, t)| t.as_str()).collect();
+        let read = Self::extract_records(&mut self.cat(), id, new.kind, new.cycle, session, &texts);
+        if let Err(e) = read {
+            tracing::warn!("records of document {id} not stored: {e}");
+        }
         // Indexed from what was just catalogued, not read back from the catalogue (the same
         // fields and page texts as `add_to_index`; 0.15 ms and the catalogue's pages in memory
         // per document saved).

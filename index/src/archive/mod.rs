@@ -31,9 +31,14 @@ mod edit;
 mod find;
 mod ingest;
 mod ocr_job;
+mod records;
 mod repair;
 
 pub use ingest::extract_guarded;
+pub use records::{
+    parse_commitment_id, AgendaView, CommitmentView, MeetingView, PersonView, ThreadEntry,
+    ThreadStep,
+};
 pub use repair::Repairs;
 
 /// How long a writer waits for another process to finish writing before saying "busy".
@@ -217,6 +222,7 @@ impl Archive {
             read_only: None,
         };
         archive.repair(created, defer_above)?;
+        archive.backfill_records()?;
         Ok(archive)
     }
 
@@ -308,6 +314,7 @@ impl Archive {
             cycle: Some(cycle),
             ..Default::default()
         })?;
-        crate::export::write_bundle(&c, &docs, &self.store, out, progress)
+        let records = self.export_records(cycle)?;
+        crate::export::write_bundle(&c, &docs, &records, &self.store, out, progress)
     }
 }

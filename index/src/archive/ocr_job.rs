@@ -201,6 +201,7 @@ impl Archive {
                 let _guard = self.write_lock_patiently(cancel)?;
                 if doc_finished && outcome.error.is_none() {
                     self.reclassify_after_ocr(t.doc_id)?;
+                    self.reextract_records_unlocked(t.doc_id)?;
                 }
                 self.reindex_unlocked(&dirty)?;
                 dirty.clear();

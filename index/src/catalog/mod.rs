@@ -21,6 +21,7 @@ use crate::progress::OcrCounts;
 mod cycles;
 mod documents;
 mod ocr_queue;
+pub mod records;
 
 /// Each entry moves the schema one version up (`migrations/`, one file a version). Never
 /// edit a file that has shipped.
@@ -28,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_first_schema.sql"),
     include_str!("migrations/0002_ocr_queue.sql"),
     include_str!("migrations/0003_flagged_pages.sql"),
+    include_str!("migrations/0004_records.sql"),
 ];
 
 /// Page statuses that need OCR.

@@ -156,6 +156,43 @@ pub enum Command {
         #[arg(required = true)]
         ids: Vec<i64>,
     },
+    /// A meeting: attendees, agenda with decisions and action items, documents
+    Meeting {
+        /// The meeting's date (YYYY-MM-DD or any usual date form)
+        #[arg(value_parser = parse_date_arg)]
+        date: NaiveDate,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Decisions of the meetings, all or those with every word of QUERY (diacritics and
+    /// word endings optional)
+    Decisions {
+        query: Option<String>,
+        #[arg(long)]
+        cycle: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The commitments of the plans, with their latest completion rating
+    Commitments {
+        #[arg(long)]
+        cycle: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One commitment (`4.3` = cycle 4, number 3; or an OGP id such as LV0040) and its
+    /// thread: plan, mentions, ratings, continuation
+    Commitment {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// People listed in meetings and the meetings they attended
+    People {
+        query: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Export a cycle's bundle: a zip by session, with manifest and SHA256SUMS
     Export {
         #[arg(long)]

@@ -11,6 +11,7 @@ mod args;
 mod commands;
 mod ingest;
 mod print;
+mod records;
 
 use args::{Cli, Command};
 use print::progress_bar;
@@ -100,6 +101,13 @@ fn run(archive: &Archive, command: Command) -> Result<ExitCode> {
         Command::Remove { ids } => commands::remove(archive, ids),
         Command::Restore { ids } => commands::restore(archive, ids),
         Command::Trash { empty, json } => commands::trash(archive, empty, json),
+        Command::Meeting { date, json } => records::meeting(archive, date, json),
+        Command::Decisions { query, cycle, json } => {
+            records::decisions(archive, query, cycle, json)
+        }
+        Command::Commitments { cycle, json } => records::commitments(archive, cycle, json),
+        Command::Commitment { id, json } => records::commitment(archive, &id, json),
+        Command::People { query, json } => records::people(archive, query, json),
         Command::Export { cycle, out } => commands::export(archive, cycle, out),
         Command::Verify { json, bundle } => commands::verify(archive, json, bundle),
         Command::LoadSamples { from } => commands::load_samples(archive, from),

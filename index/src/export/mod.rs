@@ -1,6 +1,7 @@
 //! A cycle's bundle: one zip with one top folder, documents under `<session date>/` folders
 //! (`bez-sedes/` for those without a session), the original bytes, `manifest.json`,
-//! `manifest.csv` and a `SHA256SUMS` that `sha256sum -c` verifies in the unpacked folder.
+//! `manifest.csv` and a `SHA256SUMS` that `sha256sum -c` verifies in the unpacked folder;
+//! beside them, the records read out of the documents (`meetings.json`, `commitments.json`).
 //!
 //! The zip is written to a temporary file beside the target and renamed when complete, so a
 //! failed or killed export never leaves a half bundle under the final name.
@@ -95,9 +96,13 @@ fn csv_err(e: csv::Error) -> Error {
     Error::Export(e.to_string())
 }
 
+/// Files beside the manifest that a bundle may carry: the cycle's meetings and commitments.
+pub const RECORD_FILES: [&str; 2] = ["meetings.json", "commitments.json"];
+
 pub fn write_bundle(
     cycle: &Cycle,
     docs: &[DocumentInfo],
+    records: &[(&str, Vec<u8>)],
     store: &Store,
     out: &Path,
     progress: &mut dyn FnMut(&Progress),
@@ -113,7 +118,7 @@ pub fn write_bundle(
         .to_string();
     remove_stale_parts(&dir, &file_name);
     let tmp = dir.join(format!(".{file_name}.{}.part", std::process::id()));
-    let result = write_zip(cycle, docs, store, &tmp, progress);
+    let result = write_zip(cycle, docs, records, store, &tmp, progress);
     match result {
         Ok((files, _)) => {
             std::fs::rename(&tmp, out).map_err(|e| {
@@ -159,6 +164,7 @@ fn remove_stale_parts(dir: &Path, file_name: &str) {
 fn write_zip(
     cycle: &Cycle,
     docs: &[DocumentInfo],
+    records: &[(&str, Vec<u8>)],
     store: &Store,
     tmp: &Path,
     progress: &mut dyn FnMut(&Progress),
@@ -233,11 +239,13 @@ fn write_zip(
         documents: entries,
     };
     let json = serde_json::to_vec_pretty(&manifest).map_err(|e| Error::Export(e.to_string()))?;
-    for (name, data) in [
+    let fixed = [
         ("manifest.json", json.as_slice()),
         ("manifest.csv", csv.as_slice()),
         ("SHA256SUMS", sums.as_bytes()),
-    ] {
+    ];
+    let extra = records.iter().map(|(n, d)| (*n, d.as_slice()));
+    for (name, data) in fixed.into_iter().chain(extra) {
         zip.start_file(format!("{top}/{name}"), deflated)
             .map_err(zerr)?;
         zip.write_all(data).map_err(ioerr)?;
@@ -344,6 +352,7 @@ pub fn verify_bundle(path: &Path) -> Result<(usize, Vec<String>)> {
         .unwrap_or_default();
     let mut listed: HashSet<String> = ["manifest.json", "manifest.csv", "SHA256SUMS"]
         .iter()
+        .chain(RECORD_FILES.iter())
         .map(|s| s.to_string())
         .collect();
     for d in &docs {

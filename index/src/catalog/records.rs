@@ -1,0 +1,761 @@
+//! Meetings and commitments as catalogue rows (migration 4): what [`crate::meetings`] and
+//! [`crate::commitments`] read out of a document, one table per kind of record, each row with
+//! its page, rule and source. Writing a document's records replaces its `rule` rows and keeps
+//! the rows a user corrected (`source = 'user'`), so a correction survives re-extraction. Reads
+//! skip documents in the trash.
+
+use std::collections::HashMap;
+
+use rusqlite::{params, Row, Transaction};
+use serde::{Deserialize, Serialize};
+
+use super::Catalog;
+use crate::commitments::{Commitment, Mention, Rating};
+use crate::error::Result;
+use crate::meetings::{person_key, Meeting};
+
+/// Where a record came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RecordSource {
+    /// As a rule read it.
+    Rule,
+    /// As a user corrected it.
+    User,
+}
+
+/// A serde enum as its bare name (`council-session`).
+fn name<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+fn source(s: &str) -> RecordSource {
+    if s == "user" {
+        RecordSource::User
+    } else {
+        RecordSource::Rule
+    }
+}
+
+/// The document a record is in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocRef {
+    pub doc_id: i64,
+    pub file_name: String,
+    pub cycle: Option<i64>,
+    /// The meeting's, the session's or the document's date.
+    pub date: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MeetingRow {
+    pub doc: DocRef,
+    pub place: Option<String>,
+    pub kind: Option<String>,
+    pub chair: Option<String>,
+    pub secretary: Option<String>,
+    pub source: RecordSource,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AttendeeRow {
+    pub doc: DocRef,
+    pub person: String,
+    pub person_key: String,
+    pub organisation: Option<String>,
+    pub note: Option<String>,
+    pub role: String,
+    pub page: i64,
+    pub rule: String,
+    pub source: RecordSource,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AgendaRow {
+    pub doc_id: i64,
+    pub number: i64,
+    pub title: String,
+    pub page: i64,
+    pub rule: String,
+    pub source: RecordSource,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DecisionRow {
+    pub doc: DocRef,
+    /// The agenda item (0: outside any) and its title.
+    pub item: i64,
+    pub item_title: Option<String>,
+    pub ord: i64,
+    pub number: Option<String>,
+    pub text: String,
+    pub page: i64,
+    pub rule: String,
+    pub source: RecordSource,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ActionRow {
+    pub doc_id: i64,
+    pub item: i64,
+    pub who: String,
+    pub what: String,
+    pub deadline: Option<String>,
+    pub deadline_text: Option<String>,
+    pub page: i64,
+    pub rule: String,
+    pub source: RecordSource,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VoteRow {
+    pub doc_id: i64,
+    pub item: i64,
+    pub decision: Option<String>,
+    pub for_count: i64,
+    pub against: i64,
+    pub abstained: i64,
+    pub page: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MilestoneRow {
+    pub text: String,
+    pub deadline: Option<String>,
+    pub page: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CommitmentRow {
+    pub doc: DocRef,
+    pub lang: String,
+    pub number: i64,
+    pub title: String,
+    pub institution: Option<String>,
+    pub ogp_id: Option<String>,
+    pub page: i64,
+    pub rule: String,
+    pub source: RecordSource,
+    pub milestones: Vec<MilestoneRow>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MentionRow {
+    pub doc: DocRef,
+    pub kind: String,
+    pub cycle: i64,
+    pub number: i64,
+    pub page: i64,
+    pub rule: String,
+    pub excerpt: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RatingRow {
+    pub doc: DocRef,
+    pub cycle: i64,
+    pub number: i64,
+    pub scale: String,
+    pub level: String,
+    pub page: i64,
+    pub rule: String,
+    pub source: RecordSource,
+}
+
+/// A correction of one record, as a user makes it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "record", rename_all = "kebab-case")]
+pub enum RecordPatch {
+    Attendee {
+        doc_id: i64,
+        person: String,
+        organisation: Option<String>,
+        role: Option<String>,
+    },
+    Decision {
+        doc_id: i64,
+        item: i64,
+        ord: i64,
+        text: String,
+    },
+    Commitment {
+        doc_id: i64,
+        number: i64,
+        title: Option<String>,
+        institution: Option<String>,
+    },
+}
+
+const DOC_REF: &str = "d.id, d.file_name, d.cycle, \
+    COALESCE((SELECT date FROM meetings WHERE doc_id = d.id), \
+             (SELECT date FROM sessions WHERE id = d.session_id), d.doc_date)";
+
+fn doc_ref(r: &Row, at: usize) -> rusqlite::Result<DocRef> {
+    Ok(DocRef {
+        doc_id: r.get(at)?,
+        file_name: r.get(at + 1)?,
+        cycle: r.get(at + 2)?,
+        date: r.get(at + 3)?,
+    })
+}
+
+fn clear(tx: &Transaction, doc_id: i64, tables: &[&str]) -> Result<()> {
+    for t in tables {
+        tx.execute(
+            &format!("DELETE FROM {t} WHERE doc_id = ?1 AND source = 'rule'"),
+            [doc_id],
+        )?;
+    }
+    Ok(())
+}
+
+const MEETING_TABLES: &[&str] = &[
+    "meetings",
+    "attendees",
+    "agenda_items",
+    "decisions",
+    "actions",
+    "votes",
+];
+const PLAN_TABLES: &[&str] = &["commitments", "milestones"];
+
+impl Catalog {
+    /// Replaces a document's meeting records (its `rule` rows) with `m`.
+    pub fn replace_meeting(&mut self, doc_id: i64, m: &Meeting) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        clear(&tx, doc_id, MEETING_TABLES)?;
+        if m.date.is_some() || !m.is_empty() {
+            tx.execute(
+                "INSERT OR IGNORE INTO meetings (doc_id, date, place, kind, chair, secretary)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    doc_id,
+                    m.date.as_ref().map(|d| d.value.to_string()),
+                    m.place.as_ref().map(|p| p.value.clone()),
+                    m.kind.as_ref().map(|k| name(&k.value)),
+                    m.chair.as_ref().map(|c| c.value.clone()),
+                    m.secretary.as_ref().map(|c| c.value.clone()),
+                ],
+            )?;
+        }
+        for (ord, a) in m.attendees.iter().enumerate() {
+            tx.execute(
+                "INSERT OR IGNORE INTO attendees (doc_id, person_key, ord, person, organisation,
+                 note, role, page, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    doc_id,
+                    person_key(&a.person),
+                    ord as i64,
+                    a.person,
+                    a.organisation,
+                    a.note,
+                    name(&a.role),
+                    a.page,
+                    name(&a.rule)
+                ],
+            )?;
+        }
+        let loose = (0i64, &m.decisions, &m.actions, &m.votes);
+        let items = m
+            .agenda
+            .iter()
+            .map(|a| (i64::from(a.number), &a.decisions, &a.actions, &a.votes));
+        for a in &m.agenda {
+            tx.execute(
+                "INSERT OR IGNORE INTO agenda_items (doc_id, number, title, page, rule)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![doc_id, a.number, a.title, a.page, name(&a.rule)],
+            )?;
+        }
+        for (item, decisions, actions, votes) in items.chain(std::iter::once(loose)) {
+            for (ord, d) in decisions.iter().enumerate() {
+                tx.execute(
+                    "INSERT OR IGNORE INTO decisions (doc_id, item, ord, number, text, page, rule)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![
+                        doc_id,
+                        item,
+                        ord as i64,
+                        d.number,
+                        d.text,
+                        d.page,
+                        name(&d.rule)
+                    ],
+                )?;
+            }
+            for (ord, a) in actions.iter().enumerate() {
+                tx.execute(
+                    "INSERT OR IGNORE INTO actions (doc_id, item, ord, who, what, deadline,
+                     deadline_text, page, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    params![
+                        doc_id,
+                        item,
+                        ord as i64,
+                        a.who,
+                        a.what,
+                        a.deadline.map(|d| d.to_string()),
+                        a.deadline_text,
+                        a.page,
+                        name(&a.rule)
+                    ],
+                )?;
+            }
+            for (ord, v) in votes.iter().enumerate() {
+                tx.execute(
+                    "INSERT OR IGNORE INTO votes (doc_id, item, ord, decision, for_count, against,
+                     abstained, page, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    params![
+                        doc_id,
+                        item,
+                        ord as i64,
+                        v.decision,
+                        v.for_,
+                        v.against,
+                        v.abstained,
+                        v.page,
+                        name(&v.rule)
+                    ],
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Replaces a plan's commitments and milestones (its `rule` rows).
+    pub fn replace_plan(&mut self, doc_id: i64, cycle: i64, list: &[Commitment]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        clear(&tx, doc_id, PLAN_TABLES)?;
+        for c in list {
+            tx.execute(
+                "INSERT OR IGNORE INTO commitments (doc_id, number, cycle, title, institution,
+                 ogp_id, page, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    doc_id,
+                    c.number,
+                    cycle,
+                    c.title,
+                    c.institution,
+                    c.ogp_id,
+                    c.page,
+                    name(&c.rule)
+                ],
+            )?;
+            for (ord, m) in c.milestones.iter().enumerate() {
+                tx.execute(
+                    "INSERT OR IGNORE INTO milestones (doc_id, number, ord, text, deadline, page,
+                     rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![
+                        doc_id,
+                        c.number,
+                        ord as i64,
+                        m.text,
+                        m.deadline.map(|d| d.to_string()),
+                        m.page,
+                        name(&m.rule)
+                    ],
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Replaces a document's mentions of commitments and its ratings of them.
+    pub fn replace_mentions_and_ratings(
+        &mut self,
+        doc_id: i64,
+        mentions: &[Mention],
+        rated_cycle: Option<i64>,
+        ratings: &[Rating],
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        clear(&tx, doc_id, &["mentions", "ratings"])?;
+        for m in mentions {
+            tx.execute(
+                "INSERT OR IGNORE INTO mentions (doc_id, cycle, number, page, rule, excerpt)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    doc_id,
+                    m.commitment.cycle,
+                    m.commitment.number,
+                    m.page,
+                    name(&m.rule),
+                    m.excerpt
+                ],
+            )?;
+        }
+        if let Some(cycle) = rated_cycle {
+            for r in ratings {
+                tx.execute(
+                    "INSERT OR IGNORE INTO ratings (doc_id, cycle, number, scale, level, page,
+                     rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![
+                        doc_id,
+                        cycle,
+                        r.number,
+                        name(&r.scale),
+                        name(&r.level),
+                        r.page,
+                        name(&r.rule)
+                    ],
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Drops every `rule` record of a document (its kind changed, or it has no text).
+    pub fn clear_records(&mut self, doc_id: i64) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        clear(&tx, doc_id, MEETING_TABLES)?;
+        clear(&tx, doc_id, PLAN_TABLES)?;
+        clear(&tx, doc_id, &["mentions", "ratings"])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Applies a user's correction; the row is then `user` and kept by re-extraction. False
+    /// when there is no such record.
+    pub fn correct_record(&mut self, patch: &RecordPatch) -> Result<bool> {
+        let n = match patch {
+            RecordPatch::Attendee {
+                doc_id,
+                person,
+                organisation,
+                role,
+            } => self.conn.execute(
+                "UPDATE attendees SET organisation = COALESCE(?3, organisation),
+                 role = COALESCE(?4, role), source = 'user' WHERE doc_id = ?1 AND person_key = ?2",
+                params![doc_id, person_key(person), organisation, role],
+            )?,
+            RecordPatch::Decision {
+                doc_id,
+                item,
+                ord,
+                text,
+            } => self.conn.execute(
+                "UPDATE decisions SET text = ?4, source = 'user'
+                 WHERE doc_id = ?1 AND item = ?2 AND ord = ?3",
+                params![doc_id, item, ord, text],
+            )?,
+            RecordPatch::Commitment {
+                doc_id,
+                number,
+                title,
+                institution,
+            } => self.conn.execute(
+                "UPDATE commitments SET title = COALESCE(?3, title),
+                 institution = COALESCE(?4, institution), source = 'user'
+                 WHERE doc_id = ?1 AND number = ?2",
+                params![doc_id, number, title, institution],
+            )?,
+        };
+        Ok(n > 0)
+    }
+
+    /// The meeting records of the documents dated `date` (ISO), protocol and lists alike.
+    pub fn meetings_on(&self, date: &str) -> Result<Vec<MeetingRow>> {
+        let sql = format!(
+            "SELECT {DOC_REF}, m.place, m.kind, m.chair, m.secretary, m.source
+             FROM meetings m JOIN documents d ON d.id = m.doc_id
+             WHERE m.date = ?1 AND d.trashed_at IS NULL ORDER BY d.id"
+        );
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map([date], |r| {
+            Ok(MeetingRow {
+                doc: doc_ref(r, 0)?,
+                place: r.get(4)?,
+                kind: r.get(5)?,
+                chair: r.get(6)?,
+                secretary: r.get(7)?,
+                source: source(&r.get::<_, String>(8)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every attendee of every meeting, in list order.
+    pub fn attendees(&self, doc_ids: Option<&[i64]>) -> Result<Vec<AttendeeRow>> {
+        let sql = format!(
+            "SELECT {DOC_REF}, a.person, a.person_key, a.organisation, a.note, a.role, a.page,
+                    a.rule, a.source
+             FROM attendees a JOIN documents d ON d.id = a.doc_id
+             WHERE d.trashed_at IS NULL ORDER BY a.doc_id, a.ord"
+        );
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map([], |r| {
+            Ok(AttendeeRow {
+                doc: doc_ref(r, 0)?,
+                person: r.get(4)?,
+                person_key: r.get(5)?,
+                organisation: r.get(6)?,
+                note: r.get(7)?,
+                role: r.get(8)?,
+                page: r.get(9)?,
+                rule: r.get(10)?,
+                source: source(&r.get::<_, String>(11)?),
+            })
+        })?;
+        let all: Vec<AttendeeRow> = rows.collect::<rusqlite::Result<_>>()?;
+        Ok(match doc_ids {
+            Some(ids) => all
+                .into_iter()
+                .filter(|a| ids.contains(&a.doc.doc_id))
+                .collect(),
+            None => all,
+        })
+    }
+
+    /// The agenda items of some documents.
+    pub fn agenda(&self, doc_ids: &[i64]) -> Result<Vec<AgendaRow>> {
+        let mut st = self.conn.prepare(
+            "SELECT doc_id, number, title, page, rule, source FROM agenda_items
+             WHERE doc_id = ?1 ORDER BY number",
+        )?;
+        let mut out = Vec::new();
+        for id in doc_ids {
+            let rows = st.query_map([id], |r| {
+                Ok(AgendaRow {
+                    doc_id: r.get(0)?,
+                    number: r.get(1)?,
+                    title: r.get(2)?,
+                    page: r.get(3)?,
+                    rule: r.get(4)?,
+                    source: source(&r.get::<_, String>(5)?),
+                })
+            })?;
+            out.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+        }
+        Ok(out)
+    }
+
+    /// Every decision, with its meeting's date and agenda item.
+    pub fn decisions(&self) -> Result<Vec<DecisionRow>> {
+        let sql = format!(
+            "SELECT {DOC_REF}, x.item, (SELECT title FROM agenda_items
+                 WHERE doc_id = x.doc_id AND number = x.item), x.ord, x.number, x.text, x.page,
+                 x.rule, x.source
+             FROM decisions x JOIN documents d ON d.id = x.doc_id
+             WHERE d.trashed_at IS NULL ORDER BY x.doc_id, x.item, x.ord"
+        );
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map([], |r| {
+            Ok(DecisionRow {
+                doc: doc_ref(r, 0)?,
+                item: r.get(4)?,
+                item_title: r.get(5)?,
+                ord: r.get(6)?,
+                number: r.get(7)?,
+                text: r.get(8)?,
+                page: r.get(9)?,
+                rule: r.get(10)?,
+                source: source(&r.get::<_, String>(11)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The action items and votes of some documents.
+    pub fn actions_and_votes(&self, doc_ids: &[i64]) -> Result<(Vec<ActionRow>, Vec<VoteRow>)> {
+        let mut actions = Vec::new();
+        let mut votes = Vec::new();
+        let mut sa = self.conn.prepare(
+            "SELECT doc_id, item, who, what, deadline, deadline_text, page, rule, source
+             FROM actions WHERE doc_id = ?1 ORDER BY item, ord",
+        )?;
+        let mut sv = self.conn.prepare(
+            "SELECT doc_id, item, decision, for_count, against, abstained, page
+             FROM votes WHERE doc_id = ?1 ORDER BY item, ord",
+        )?;
+        for id in doc_ids {
+            let rows = sa.query_map([id], |r| {
+                Ok(ActionRow {
+                    doc_id: r.get(0)?,
+                    item: r.get(1)?,
+                    who: r.get(2)?,
+                    what: r.get(3)?,
+                    deadline: r.get(4)?,
+                    deadline_text: r.get(5)?,
+                    page: r.get(6)?,
+                    rule: r.get(7)?,
+                    source: source(&r.get::<_, String>(8)?),
+                })
+            })?;
+            actions.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+            let rows = sv.query_map([id], |r| {
+                Ok(VoteRow {
+                    doc_id: r.get(0)?,
+                    item: r.get(1)?,
+                    decision: r.get(2)?,
+                    for_count: r.get(3)?,
+                    against: r.get(4)?,
+                    abstained: r.get(5)?,
+                    page: r.get(6)?,
+                })
+            })?;
+            votes.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+        }
+        Ok((actions, votes))
+    }
+
+    /// Every plan's commitments with their milestones, Latvian plans first within a cycle.
+    pub fn plan_commitments(&self) -> Result<Vec<CommitmentRow>> {
+        let sql = format!(
+            "SELECT {DOC_REF}, d.lang, c.number, c.title, c.institution, c.ogp_id, c.page,
+                    c.rule, c.source, c.cycle
+             FROM commitments c JOIN documents d ON d.id = c.doc_id
+             WHERE d.trashed_at IS NULL
+             ORDER BY c.cycle, d.lang <> 'lv', d.id, c.number"
+        );
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map([], |r| {
+            let mut doc = doc_ref(r, 0)?;
+            doc.cycle = r.get(12)?;
+            Ok(CommitmentRow {
+                doc,
+                lang: r.get(4)?,
+                number: r.get(5)?,
+                title: r.get(6)?,
+                institution: r.get(7)?,
+                ogp_id: r.get(8)?,
+                page: r.get(9)?,
+                rule: r.get(10)?,
+                source: source(&r.get::<_, String>(11)?),
+                milestones: Vec::new(),
+            })
+        })?;
+        let mut out: Vec<CommitmentRow> = rows.collect::<rusqlite::Result<_>>()?;
+        let mut st = self.conn.prepare(
+            "SELECT doc_id, number, text, deadline, page FROM milestones ORDER BY doc_id, number, ord",
+        )?;
+        let mut by_key: HashMap<(i64, i64), Vec<MilestoneRow>> = HashMap::new();
+        let rows = st.query_map([], |r| {
+            Ok((
+                (r.get::<_, i64>(0)?, r.get::<_, i64>(1)?),
+                MilestoneRow {
+                    text: r.get(2)?,
+                    deadline: r.get(3)?,
+                    page: r.get(4)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (k, m) = row?;
+            by_key.entry(k).or_default().push(m);
+        }
+        for c in &mut out {
+            c.milestones = by_key.remove(&(c.doc.doc_id, c.number)).unwrap_or_default();
+        }
+        Ok(out)
+    }
+
+    /// Mentions of commitments (all, or of one commitment).
+    pub fn mentions(&self, of: Option<(i64, i64)>) -> Result<Vec<MentionRow>> {
+        let sql = format!(
+            "SELECT {DOC_REF}, d.kind, m.cycle, m.number, m.page, m.rule, m.excerpt
+             FROM mentions m JOIN documents d ON d.id = m.doc_id
+             WHERE d.trashed_at IS NULL AND (?1 IS NULL OR (m.cycle = ?1 AND m.number = ?2))
+             ORDER BY m.cycle, m.number, d.id, m.page"
+        );
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map(params![of.map(|o| o.0), of.map(|o| o.1)], |r| {
+            Ok(MentionRow {
+                doc: doc_ref(r, 0)?,
+                kind: r.get(4)?,
+                cycle: r.get(5)?,
+                number: r.get(6)?,
+                page: r.get(7)?,
+                rule: r.get(8)?,
+                excerpt: r.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Ratings of commitments (all, or of one commitment).
+    pub fn ratings(&self, of: Option<(i64, i64)>) -> Result<Vec<RatingRow>> {
+        let sql = format!(
+            "SELECT {DOC_REF}, r.cycle, r.number, r.scale, r.level, r.page, r.rule, r.source
+             FROM ratings r JOIN documents d ON d.id = r.doc_id
+             WHERE d.trashed_at IS NULL AND (?1 IS NULL OR (r.cycle = ?1 AND r.number = ?2))
+             ORDER BY r.cycle, r.number, d.id"
+        );
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map(params![of.map(|o| o.0), of.map(|o| o.1)], |r| {
+            Ok(RatingRow {
+                doc: doc_ref(r, 0)?,
+                cycle: r.get(4)?,
+                number: r.get(5)?,
+                scale: r.get(6)?,
+                level: r.get(7)?,
+                page: r.get(8)?,
+                rule: r.get(9)?,
+                source: source(&r.get::<_, String>(10)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The dates of the meetings recorded in a cycle's documents, in order.
+    pub fn meeting_dates(&self, cycle: i64) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare(
+            "SELECT DISTINCT m.date FROM meetings m JOIN documents d ON d.id = m.doc_id
+             WHERE d.trashed_at IS NULL AND d.cycle = ?1 AND m.date IS NOT NULL ORDER BY m.date",
+        )?;
+        let rows = st.query_map([cycle], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The documents of the session held on `date` (ISO) or dated that day.
+    pub fn documents_dated(&self, date: &str) -> Result<Vec<DocRef>> {
+        let sql = format!(
+            "SELECT {DOC_REF} FROM documents d
+             WHERE d.trashed_at IS NULL AND (d.doc_date = ?1
+                OR d.session_id IN (SELECT id FROM sessions WHERE date = ?1))
+             ORDER BY d.id"
+        );
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map([date], |r| doc_ref(r, 0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Documents catalogued before the records existed, whose records are still to be read.
+    pub fn records_pending(&self) -> Result<Vec<i64>> {
+        let mut st = self.conn.prepare(
+            "SELECT p.doc_id FROM records_pending p JOIN documents d ON d.id = p.doc_id
+             ORDER BY p.doc_id",
+        )?;
+        let rows = st.query_map([], |r| r.get(0))?;
+        let ids = rows.collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
+    }
+
+    /// Forgets the pending mark of documents whose records were read (or that are gone).
+    pub fn records_done(&mut self, ids: &[i64]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        for id in ids {
+            tx.execute("DELETE FROM records_pending WHERE doc_id = ?1", [id])?;
+        }
+        tx.execute(
+            "DELETE FROM records_pending WHERE doc_id NOT IN (SELECT id FROM documents)",
+            [],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The documents that may carry mentions or ratings: every document not in the trash and
+    /// not a plan, with kind and cycle.
+    pub fn record_targets(&self) -> Result<Vec<(i64, String, Option<i64>)>> {
+        let mut st = self.conn.prepare(
+            "SELECT id, kind, cycle FROM documents WHERE trashed_at IS NULL AND kind <> 'plan'",
+        )?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
