@@ -5,8 +5,9 @@
 #                                      test.sh has already made (no compiling; for the test)
 # The package: the desktop app (/usr/bin/ogp-archive-app), the command line
 # (/usr/bin/ogp-archive), a desktop entry in Latvian and English, icons 32–512 px, the sample
-# documents loaded on first run (/usr/share/ogp-archive/sample-docs), copyright and changelog;
-# it depends on WebKitGTK 4.1, Tesseract with Latvian, poppler-utils (see src-tauri/tauri.conf.json).
+# documents loaded on first run (/usr/share/ogp-archive/sample-docs), manual pages, copyright
+# and changelog. It depends on WebKitGTK 4.1, Tesseract with Latvian and poppler-utils (see
+# src-tauri/tauri.conf.json), and on the shared libraries the binaries link (dpkg-shlibdeps).
 #
 # Tauri's CLI comes prebuilt from the npm registry (packaging/package.json, pinned to the tauri
 # crate's version in Cargo.lock); nothing else is downloaded, and the deb bundle needs no network.
@@ -51,6 +52,12 @@ strip -o "$STAGE/$PROFILE/ogp-archive-app" "$TARGET_DIR/$PROFILE/ogp-archive-app
 strip -o "$STAGE/stage/ogp-archive" "$TARGET_DIR/$PROFILE/ogp-archive"
 # The PDFs only: their sources (sample-docs/src) and expected.json are for the tests.
 cp sample-docs/*.pdf "$STAGE/stage/sample-docs/"
+# Manual pages: the CLI's made from its --help by help2man (so it cannot drift from it), the
+# app's written by hand (packaging/ogp-archive-app.1); gzip -9n, as Debian policy wants.
+SOURCE_DATE_EPOCH=$(git log -1 --format=%ct 2>/dev/null || date +%s) help2man --no-info \
+  --name "Latvia's Open Government Partnership document archive (command line)" \
+  "$STAGE/stage/ogp-archive" | gzip -9n > "$STAGE/stage/ogp-archive.1.gz"
+gzip -9n < packaging/ogp-archive-app.1 > "$STAGE/stage/ogp-archive-app.1.gz"
 
 # The packages of the shared libraries the binaries link, with the versions they need (libc6,
 # libgcc-s1, …), as dpkg-shlibdeps works them out for Debian's own packages; it wants a

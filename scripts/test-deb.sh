@@ -5,7 +5,7 @@
 #   2. lintian: no errors (warnings are printed),
 #   3. installs it into this system with `apt-get install ./….deb` and checks with `dpkg -L` that
 #      the app, the CLI, the desktop entry (Latvian and English names, category Office), the
-#      icons and the sample documents are where the desktop looks for them,
+#      icons, the manual pages and the sample documents are where they belong,
 #   4. starts the installed app (ogp-archive-app, from PATH) under Xvfb with a fresh HOME — the
 #      repository's sample-docs/ hidden behind an empty mount, so the samples can only come
 #      from the package — waits until the installed CLI lists every sample in the new archive,
@@ -89,6 +89,7 @@ DESKTOP=/usr/share/applications/ogp-archive.desktop
 expect_files=(
   /usr/bin/ogp-archive-app /usr/bin/ogp-archive "$DESKTOP"
   /usr/share/doc/ogp-archive/copyright /usr/share/doc/ogp-archive/changelog.gz
+  /usr/share/man/man1/ogp-archive.1.gz /usr/share/man/man1/ogp-archive-app.1.gz
 )
 for size in 32x32 128x128 256x256 512x512; do
   expect_files+=("/usr/share/icons/hicolor/$size/apps/$APP_ICON.png")
