@@ -62,6 +62,7 @@ cleanup() {
   exit "$rc"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM # so that the EXIT trap cleans up on these too
 
 # 1. Build.
 scripts/package-deb.sh $PROFILE_ARG | tee "$WORK/package.log"
