@@ -48,8 +48,8 @@ fi
 
 rm -rf "$STAGE"
 mkdir -p "$STAGE/$PROFILE" "$STAGE/stage/sample-docs"
-strip -o "$STAGE/$PROFILE/ogp-archive-app" "$TARGET_DIR/$PROFILE/ogp-archive-app"
-strip -o "$STAGE/stage/ogp-archive" "$TARGET_DIR/$PROFILE/ogp-archive"
+strip --remove-section=.comment -o "$STAGE/$PROFILE/ogp-archive-app" "$TARGET_DIR/$PROFILE/ogp-archive-app"
+strip --remove-section=.comment -o "$STAGE/stage/ogp-archive" "$TARGET_DIR/$PROFILE/ogp-archive"
 # The PDFs only: their sources (sample-docs/src) and expected.json are for the tests.
 cp sample-docs/*.pdf "$STAGE/stage/sample-docs/"
 # Manual pages: the CLI's made from its --help by help2man (so it cannot drift from it), the
