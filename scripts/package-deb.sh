@@ -30,7 +30,11 @@ TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
 # tauri.conf.json names these paths (relative to src-tauri/), so they do not follow CARGO_TARGET_DIR.
 STAGE=$ROOT/target/deb
 
-scripts/build-ui.sh
+# The UI's assets: copying them makes cargo rebuild the app, so the debug package of the test
+# skips this when test.sh has already done it.
+if [ "$PROFILE" = release ] || [ ! -d ui/src/vendor/pdfjs ]; then
+  scripts/build-ui.sh
+fi
 if [ ! -x packaging/node_modules/.bin/tauri ] ||
   [ packaging/package-lock.json -nt packaging/node_modules/.package-lock.json ]; then
   (cd packaging && npm ci --no-audit --no-fund)

@@ -36,7 +36,7 @@ SUDO=""
 APT=(env DEBIAN_FRONTEND=noninteractive apt-get -y -o DPkg::Lock::Timeout=300)
 
 fail() { echo "test-deb: FAILED: $*" >&2; exit 1; }
-say() { printf 'test-deb: %s\n' "$*"; }
+say() { printf 'test-deb [%3ss]: %s\n' "$SECONDS" "$*"; }
 pkg_status() { dpkg-query -W -f='${db:Status-Status}' "$PKG" 2>/dev/null || true; }
 
 [ "$(pkg_status)" != installed ] ||
