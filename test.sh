@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of OGP Archive: formatting, lints, unit and integration tests of the core,
-# the UI's own tests, and the desktop app end to end in a real window (Xvfb + WebKitWebDriver).
+# the UI's own tests, the desktop app end to end in a real window (Xvfb + WebKitWebDriver),
+# and, where dpkg is, the Debian package (built, installed with apt, started, removed).
 # Installs what it needs first (system packages with apt, the UI's npm packages, tauri-driver).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -27,3 +28,8 @@ node --test ui/tests/
 
 step "desktop app end to end (Xvfb + tauri-driver + WebKitWebDriver)"
 scripts/e2e.sh
+
+if command -v dpkg >/dev/null 2>&1; then
+  step "Debian package: build, lintian, install with apt, first run under Xvfb, remove"
+  scripts/test-deb.sh
+fi

@@ -7,6 +7,8 @@
 #   - OCR of scanned pages: Tesseract with the Latvian and English models (tesseract-ocr
 #     brings eng and osd); pdftoppm from poppler-utils renders pages for it
 #   - the UI build: nodejs + npm (only when `node`/`npm` are not already on PATH)
+#   - the Debian package (scripts/package-deb.sh): help2man (the CLI's manual page); its test
+#     (scripts/test-deb.sh): lintian, desktop-file-utils; Xvfb, imagemagick, Tesseract from above
 # Idempotent: when every package is already installed (checked with dpkg-query) it does nothing.
 set -euo pipefail
 
@@ -18,6 +20,7 @@ PKGS=(
   mupdf-tools zip
   tesseract-ocr tesseract-ocr-lav
   curl file
+  help2man lintian desktop-file-utils
 )
 command -v node >/dev/null 2>&1 || PKGS+=(nodejs)
 command -v npm >/dev/null 2>&1 || PKGS+=(npm)

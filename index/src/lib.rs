@@ -28,10 +28,21 @@ pub use progress::{
     Outcome, Progress, VerifyReport,
 };
 
-/// The sample documents shipped in the repository, loaded into an empty archive on first run.
+/// The sample documents loaded into an empty archive on first run: `$OGP_SAMPLE_DOCS` when set;
+/// else the copy an installed package ships beside the binary (`<prefix>/bin/ogp-archive-app` →
+/// `<prefix>/share/ogp-archive/sample-docs`, i.e. `/usr/share/…` for the .deb); else the
+/// repository's `sample-docs/`, for builds run from the source tree.
 pub fn bundled_samples_dir() -> std::path::PathBuf {
     if let Some(d) = std::env::var_os("OGP_SAMPLE_DOCS") {
         return d.into();
     }
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sample-docs")
+    let installed = std::env::current_exe().ok().and_then(|exe| {
+        let dir = exe
+            .parent()?
+            .parent()?
+            .join("share/ogp-archive/sample-docs");
+        dir.is_dir().then_some(dir)
+    });
+    installed
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sample-docs"))
 }
