@@ -22,11 +22,14 @@ use crate::error::{Error, Result};
 use crate::model::Lang;
 
 pub mod analysis;
+pub mod glossary;
 pub(crate) mod hits;
 mod query;
+pub mod rank;
 mod read_only;
 mod schema;
 mod snippet;
+pub mod suggest;
 
 use read_only::ReadOnlyDir;
 pub use schema::SCHEMA_VERSION;
