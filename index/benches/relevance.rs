@@ -18,7 +18,7 @@ mod common;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use ogp_archive::{Archive, Filter, SearchHit};
+use ogp_archive::{Archive, Filter, SearchHit, SearchOptions};
 use sha2::{Digest, Sha256};
 
 struct Judged {
@@ -72,11 +72,20 @@ fn archive_of(name: &str, folders: &[PathBuf]) -> Archive {
     Archive::open(&dir).expect("archive")
 }
 
-/// What a user gets for a query: the results (the first 100).
-fn search_as_user(archive: &Archive, query: &str) -> Vec<SearchHit> {
-    archive
-        .search(query, &Filter::default(), 100)
-        .unwrap_or_default()
+/// What a user gets for a query: the results (the first 100), or, when there are none and
+/// the archive suggests a spelling, the results of that suggestion (one click).
+fn search_as_user(archive: &Archive, query: &str, options: SearchOptions) -> Vec<SearchHit> {
+    let filter = Filter::default();
+    let Ok(outcome) = archive.search_with(query, &filter, 100, options) else {
+        return Vec::new();
+    };
+    match outcome.suggestion {
+        Some(s) if outcome.hits.is_empty() => archive
+            .search_with(&s.query, &filter, 100, options)
+            .map(|o| o.hits)
+            .unwrap_or_default(),
+        _ => outcome.hits,
+    }
 }
 
 struct Score {
@@ -85,13 +94,13 @@ struct Score {
     first: Option<usize>,
 }
 
-fn score(archive: &Archive, q: &Judged, root: &Path) -> Score {
+fn score(archive: &Archive, q: &Judged, root: &Path, options: SearchOptions) -> Score {
     let relevant: HashSet<String> = q
         .relevant
         .iter()
         .map(|f| sha256_of(&root.join(f)))
         .collect();
-    let hits = search_as_user(archive, &q.query);
+    let hits = search_as_user(archive, &q.query, options);
     let shas: Vec<String> = hits
         .iter()
         .map(|h| archive.get(h.id).map(|d| d.sha256).unwrap_or_default())
@@ -138,9 +147,15 @@ fn main() {
         "## Relevance, {}\n",
         chrono::Utc::now().format("%Y-%m-%d %H:%M UTC")
     );
-    println!("Command: `cargo bench -p ogp-archive --bench relevance` (judged set `tests/judged/queries.tsv`).\n");
-    println!("| corpus | query | tests | first relevant at | recall@10 |\n|---|---|---|---|---|");
-    let mut per_corpus: Vec<(String, Vec<Score>)> = Vec::new();
+    println!("Command: `cargo bench -p ogp-archive --bench relevance` (judged set `tests/judged/queries.tsv`). \"before\": a document scores by its best page, no glossary, no suggestion (the search before issue 14, `SearchOptions {{ expand: false, focus: false, suggest: false }}`); \"after\": the defaults.\n");
+    let before = SearchOptions {
+        expand: false,
+        focus: false,
+        suggest: false,
+    };
+    let after = SearchOptions::default();
+    println!("| corpus | query | tests | first relevant at, before → after | recall@10, before → after |\n|---|---|---|---|---|");
+    let mut per_corpus: Vec<(String, Vec<(Score, Score)>)> = Vec::new();
     for q in &queries {
         let (archive, root) = match q.corpus.as_str() {
             "samples" => (&samples_archive, samples.as_path()),
@@ -153,22 +168,26 @@ fn main() {
                 continue;
             }
         };
-        let s = score(archive, q, root);
+        let b = score(archive, q, root, before);
+        let a = score(archive, q, root, after);
+        let rank = |s: &Score| s.first.map_or("—".to_string(), |r| (r + 1).to_string());
         println!(
-            "| {} | `{}` | {} | {} | {:.2} |",
+            "| {} | `{}` | {} | {} → {} | {:.2} → {:.2} |",
             q.corpus,
             q.query.replace('|', "\\|"),
             q.tests,
-            s.first.map_or("—".to_string(), |r| (r + 1).to_string()),
-            s.recall_at_10
+            rank(&b),
+            rank(&a),
+            b.recall_at_10,
+            a.recall_at_10
         );
         match per_corpus.iter_mut().find(|(c, _)| *c == q.corpus) {
-            Some((_, v)) => v.push(s),
-            None => per_corpus.push((q.corpus.clone(), vec![s])),
+            Some((_, v)) => v.push((b, a)),
+            None => per_corpus.push((q.corpus.clone(), vec![(b, a)])),
         }
     }
-    println!("\n| judged set | queries | MRR | recall@10 |\n|---|---|---|---|");
-    let mut all: Vec<&Score> = Vec::new();
+    println!("\n| judged set | queries | MRR before | MRR after | recall@10 before | recall@10 after |\n|---|---|---|---|---|---|");
+    let mut all: Vec<&(Score, Score)> = Vec::new();
     for (corpus, scores) in &per_corpus {
         print_summary(corpus, &scores.iter().collect::<Vec<_>>());
         all.extend(scores);
@@ -176,12 +195,18 @@ fn main() {
     print_summary("all", &all);
 }
 
-fn print_summary(name: &str, scores: &[&Score]) {
+fn print_summary(name: &str, scores: &[&(Score, Score)]) {
     if scores.is_empty() {
         return;
     }
     let n = scores.len() as f64;
-    let mrr = scores.iter().map(|s| s.reciprocal_rank).sum::<f64>() / n;
-    let recall = scores.iter().map(|s| s.recall_at_10).sum::<f64>() / n;
-    println!("| {name} | {} | {mrr:.3} | {recall:.3} |", scores.len());
+    let mean = |f: &dyn Fn(&(Score, Score)) -> f64| scores.iter().map(|s| f(s)).sum::<f64>() / n;
+    println!(
+        "| {name} | {} | {:.3} | {:.3} | {:.3} | {:.3} |",
+        scores.len(),
+        mean(&|s| s.0.reciprocal_rank),
+        mean(&|s| s.1.reciprocal_rank),
+        mean(&|s| s.0.recall_at_10),
+        mean(&|s| s.1.recall_at_10)
+    );
 }

@@ -32,7 +32,9 @@ mod find;
 mod ingest;
 mod ocr_job;
 mod repair;
+mod similar;
 
+pub use find::{SearchOptions, SearchOutcome, FEW_HITS};
 pub use ingest::extract_guarded;
 pub use repair::Repairs;
 

@@ -13,8 +13,8 @@
 
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 
-use crate::search::analysis;
 use crate::model::Lang;
+use crate::search::analysis;
 
 /// The reviewed pairs shipped with the program.
 const GLOSSARY_TSV: &str = include_str!("../../data/glossary.tsv");

@@ -28,6 +28,7 @@ mod query;
 pub mod rank;
 mod read_only;
 mod schema;
+mod similar;
 mod snippet;
 pub mod suggest;
 
@@ -260,6 +261,15 @@ impl SearchIndex {
             }
         }
         Ok(ids)
+    }
+
+    /// The archive's words (the exact-spelling field) with the number of pages each is on,
+    /// for "did you mean" ([`suggest`]).
+    pub fn vocabulary(&self) -> Result<suggest::Vocabulary> {
+        Ok(suggest::Vocabulary::from_searcher(
+            &self.reader.searcher(),
+            self.f.body_exact,
+        )?)
     }
 
     /// Number of documents in the index (title records), for a cheap consistency check.
