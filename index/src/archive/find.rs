@@ -80,26 +80,7 @@ impl Archive {
         /// Beyond this many best pages, the documents found are what there is.
         const MAX_PAGES: usize = 20_000;
         let limit = limit.max(1);
-        let typed = self.index.query(text, filter);
-        let expansions = if options.expand {
-            glossary().expand(text)
-        } else {
-            Vec::new()
-        };
-        let query: Box<dyn Query> = if expansions.is_empty() {
-            typed.box_clone()
-        } else {
-            // The translation ranks a little below the words as typed.
-            let mut clauses: Vec<(Occur, Box<dyn Query>)> =
-                vec![(Occur::Should, typed.box_clone())];
-            for e in &expansions {
-                clauses.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(self.index.query(&e.query, filter), 0.8)),
-                ));
-            }
-            Box::new(BooleanQuery::new(clauses))
-        };
+        let (typed, expansions, query) = self.full_query(text, filter, options.expand);
         // The best pages, grouped by document. A few pages per wanted document are usually
         // enough, and more are asked for only when they gave too few documents: a small top-k
         // lets tantivy skip most of a common word's pages (block-max WAND), where a fixed
@@ -239,6 +220,36 @@ impl Archive {
         })
     }
 
+    /// The query as typed, its glossary expansions, and the query searched: the typed one
+    /// or, with expansions, either of them (the translation a little below).
+    fn full_query(
+        &self,
+        text: &str,
+        filter: &Filter,
+        expand: bool,
+    ) -> (Box<dyn Query>, Vec<Expansion>, Box<dyn Query>) {
+        let typed = self.index.query(text, filter);
+        let expansions = if expand {
+            glossary().expand(text)
+        } else {
+            Vec::new()
+        };
+        let query: Box<dyn Query> = if expansions.is_empty() {
+            typed.box_clone()
+        } else {
+            let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+                vec![(Occur::Should, typed.box_clone())];
+            for e in &expansions {
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(self.index.query(&e.query, filter), 0.8)),
+                ));
+            }
+            Box::new(BooleanQuery::new(clauses))
+        };
+        (typed, expansions, query)
+    }
+
     /// A corrected spelling of the query from the archive's own words and, when installed,
     /// the Latvian Hunspell dictionary.
     pub fn suggest(&self, text: &str) -> Result<Option<Suggestion>> {
@@ -252,7 +263,8 @@ impl Archive {
 
     /// How many documents each filter value would give for this query (ignoring filters).
     pub fn facets(&self, text: &str) -> Result<Facets> {
-        let query = self.index.query(text, &Filter::default());
+        // The same query as the search's, glossary included, so the counts match its hits.
+        let (_, _, query) = self.full_query(text, &Filter::default(), true);
         // Every matching page, unscored (a common word is on most pages of a large archive).
         let pages = self.index.matching_pages(&*query)?;
         // One query for the filter fields of every document, not one `get` per hit: a common
