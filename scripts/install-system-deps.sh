@@ -6,6 +6,8 @@
 #     mupdf-tools (mutool), zip
 #   - OCR of scanned pages: Tesseract with the Latvian and English models (tesseract-ocr
 #     brings eng and osd); pdftoppm from poppler-utils renders pages for it
+#   - "did you mean" in search: the Latvian Hunspell dictionary (hunspell-lv), read by the
+#     spellbook crate; without it suggestions come from the archive's own words alone
 #   - the UI build: nodejs + npm (only when `node`/`npm` are not already on PATH)
 #   - the Debian package (scripts/package-deb.sh): help2man (the CLI's manual page); its test
 #     (scripts/test-deb.sh): lintian, desktop-file-utils; Xvfb, imagemagick, Tesseract from above
@@ -19,6 +21,7 @@ PKGS=(
   imagemagick poppler-utils qpdf
   mupdf-tools zip
   tesseract-ocr tesseract-ocr-lav
+  hunspell-lv
   curl file
   help2man lintian desktop-file-utils
 )

@@ -17,7 +17,7 @@ pub mod progress;
 pub mod search;
 pub mod store;
 
-pub use archive::{Archive, ArchiveArg};
+pub use archive::{Archive, ArchiveArg, SearchOptions, SearchOutcome};
 pub use error::{Error, FileError, Result};
 pub use model::{
     Cycle, DocStatus, DocumentInfo, DocumentRow, Facets, Filter, Kind, Lang, OcrPage, OcrState,

@@ -364,6 +364,10 @@ pub struct SearchHit {
     pub snippet: String,
     /// Every other page of the document that matches, in page order (at most 20).
     pub other_pages: Vec<i64>,
+    /// Set when the document was found only through the glossary: the language the query's
+    /// terms were translated into (the UI says "arī angliski" / "arī latviski").
+    #[serde(default)]
+    pub via_glossary: Option<Lang>,
 }
 
 /// How many results each filter value would give (for the UI's filter counts).

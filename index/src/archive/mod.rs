@@ -33,7 +33,9 @@ mod ingest;
 mod ocr_job;
 mod records;
 mod repair;
+mod similar;
 
+pub use find::{SearchOptions, SearchOutcome, FEW_HITS};
 pub use ingest::extract_guarded;
 pub use records::{
     parse_commitment_id, AgendaView, CommitmentView, MeetingView, PersonView, ThreadEntry,

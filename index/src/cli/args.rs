@@ -86,6 +86,18 @@ pub enum Command {
         limit: usize,
         #[arg(long)]
         json: bool,
+        /// Search only the words as typed, not also their translation through the glossary
+        #[arg(long)]
+        no_expand: bool,
+    },
+    /// Documents related to one: the protocols of a presentation's session, the protocols
+    /// that discussed a plan
+    Similar {
+        id: i64,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
     },
     /// List documents
     List {

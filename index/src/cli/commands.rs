@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use ogp_archive::{Archive, Error, OcrState, Patch, Result};
+use ogp_archive::{Archive, Error, Lang, OcrState, Patch, Result, SearchOptions};
 
 use super::args::{none_or, parse_date_arg, FilterArgs, SetArgs};
 use super::print::{describe, join_ids, json_line, json_pretty, progress_bar, snippet_text};
@@ -17,23 +17,101 @@ pub(super) fn search(
     filter: FilterArgs,
     limit: usize,
     json: bool,
+    expand: bool,
 ) -> Result<ExitCode> {
     let tty = std::io::stdout().is_terminal();
-    let hits = archive.search(&query, &filter.filter(), limit)?;
+    let outcome = archive.search_with(
+        &query,
+        &filter.filter(),
+        limit,
+        SearchOptions {
+            expand,
+            ..SearchOptions::default()
+        },
+    )?;
+    let hits = &outcome.hits;
     if json {
-        json_pretty(&hits);
-    } else if hits.is_empty() {
-        eprintln!("nothing found / nekas nav atrasts");
+        // The JSON stays an array of hits (each now with `via_glossary`); the suggestion
+        // goes to stderr so that the shape of stdout does not change.
+        json_pretty(hits);
+        if let Some(s) = &outcome.suggestion {
+            eprintln!("{}", serde_json::json!({ "suggestion": s.query }));
+        }
     } else {
-        for h in &hits {
+        if hits.is_empty() {
+            eprintln!("nothing found / nekas nav atrasts");
+        }
+        for e in &outcome.expansions {
+            let terms: Vec<String> = e
+                .terms
+                .iter()
+                .map(|t| format!("{} → {}", t.typed, t.translations.join(" / ")))
+                .collect();
             println!(
-                "#{}  {}  ({})  p. {}",
+                "arī {} / also in {}: {}",
+                lang_lv(e.lang),
+                lang_en(e.lang),
+                terms.join("; ")
+            );
+        }
+        for h in hits {
+            let also = match h.via_glossary {
+                Some(l) => format!("  [arī {}]", lang_lv(l)),
+                None => String::new(),
+            };
+            println!(
+                "#{}  {}  ({})  p. {}{also}",
                 h.id,
                 h.title,
                 describe(h.kind, h.cycle, h.session, h.lang),
                 h.page
             );
             println!("     {}", snippet_text(&h.snippet, tty));
+        }
+        if let Some(s) = &outcome.suggestion {
+            println!("Vai domājāt / did you mean: {}", s.query);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// "angliski" / "latviski": in which language the glossary also searched.
+fn lang_lv(l: Lang) -> &'static str {
+    match l {
+        Lang::En => "angliski",
+        Lang::Lv => "latviski",
+    }
+}
+
+fn lang_en(l: Lang) -> &'static str {
+    match l {
+        Lang::En => "English",
+        Lang::Lv => "Latvian",
+    }
+}
+
+pub(super) fn similar(archive: &Archive, id: i64, limit: usize, json: bool) -> Result<ExitCode> {
+    let docs = archive.similar(id, limit)?;
+    if json {
+        let rows: Vec<serde_json::Value> = docs
+            .iter()
+            .map(|(d, score)| {
+                let mut v = serde_json::to_value(d).unwrap_or_default();
+                v["score"] = serde_json::json!(score);
+                v
+            })
+            .collect();
+        json_pretty(&rows);
+    } else {
+        for (d, _) in &docs {
+            println!(
+                "#{:<4} {}  ({}, {} p.)  {}",
+                d.id,
+                d.title,
+                describe(d.kind, d.cycle, d.session, d.lang),
+                d.pages,
+                d.file_name
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

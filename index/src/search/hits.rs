@@ -10,6 +10,10 @@ pub(crate) struct Grouped {
     pub score: f32,
     pub page: i64,
     pub title_only: bool,
+    /// The best body page's score (0 when only the title matched).
+    pub best: f32,
+    /// The title record's score (0 when it did not match).
+    pub title: f32,
 }
 
 /// Groups page hits by document: the best body page is the document's page; a title match
@@ -25,14 +29,18 @@ pub(crate) fn group_hits(pages: &[PageHit]) -> Vec<Grouped> {
                 score: 0.0,
                 page: 0,
                 title_only: true,
+                best: 0.0,
+                title: 0.0,
             }
         });
         if h.page == 0 {
             g.score += 0.5 * h.score;
+            g.title = h.score;
         } else if g.page == 0 {
             g.page = h.page;
             g.title_only = false;
             g.score += h.score;
+            g.best = h.score;
         }
     }
     let mut out: Vec<Grouped> = order

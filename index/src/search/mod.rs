@@ -22,11 +22,15 @@ use crate::error::{Error, Result};
 use crate::model::Lang;
 
 pub mod analysis;
+pub mod glossary;
 pub(crate) mod hits;
 mod query;
+pub mod rank;
 mod read_only;
 mod schema;
+mod similar;
 mod snippet;
+pub mod suggest;
 
 use read_only::ReadOnlyDir;
 pub use schema::SCHEMA_VERSION;
@@ -257,6 +261,15 @@ impl SearchIndex {
             }
         }
         Ok(ids)
+    }
+
+    /// The archive's words (the exact-spelling field) with the number of pages each is on,
+    /// for "did you mean" ([`suggest`]).
+    pub fn vocabulary(&self) -> Result<suggest::Vocabulary> {
+        Ok(suggest::Vocabulary::from_searcher(
+            &self.reader.searcher(),
+            self.f.body_exact,
+        )?)
     }
 
     /// Number of documents in the index (title records), for a cheap consistency check.
