@@ -4,8 +4,10 @@
 //! A document's text (from the catalogue) is turned into a more-like-this query over the
 //! index's pages ([`crate::search::SearchIndex::pages_like`]); pages are grouped by document,
 //! a document scoring by its best page plus a little for each further similar page. The
-//! catalogue's own knowledge counts too: a document of the same session is related by
-//! definition, one of the same plan cycle a little more likely so.
+//! catalogue's own knowledge counts first: the other documents of the same session are related
+//! by definition and come before the rest (by their text similarity among themselves, and even
+//! when they share no words: a scanned protocol still waiting for OCR), and a document of the
+//! same plan cycle is a little more likely related than one of another.
 
 use std::collections::HashMap;
 
@@ -13,8 +15,7 @@ use super::Archive;
 use crate::error::Result;
 use crate::model::DocumentRow;
 
-/// Weight of the same session, and of the same cycle, on the text similarity.
-const SAME_SESSION: f32 = 2.0;
+/// Weight of the same cycle on the text similarity.
 const SAME_CYCLE: f32 = 1.2;
 
 impl Archive {
@@ -36,6 +37,19 @@ impl Archive {
             e.0 += if e.1 == 0 { p.score } else { 0.1 * p.score };
             e.1 += 1;
         }
+        if me.session.is_some() {
+            for d in self.cat().list(
+                &crate::model::Filter {
+                    session: me.session,
+                    ..Default::default()
+                },
+                false,
+            )? {
+                if d.id != id {
+                    score.entry(d.id).or_insert((0.0, 0));
+                }
+            }
+        }
         let cat = self.cat();
         let mut out = Vec::new();
         for (doc, (s, _)) in score {
@@ -43,16 +57,18 @@ impl Archive {
             if d.trashed_at.is_some() {
                 continue;
             }
-            let mut s = s;
-            if me.session.is_some() && d.session == me.session {
-                s *= SAME_SESSION;
-            } else if me.cycle.is_some() && d.cycle == me.cycle {
-                s *= SAME_CYCLE;
-            }
-            out.push((DocumentRow::from(d), s));
+            let same_session = me.session.is_some() && d.session == me.session;
+            let s = if !same_session && me.cycle.is_some() && d.cycle == me.cycle {
+                s * SAME_CYCLE
+            } else {
+                s
+            };
+            out.push((same_session, DocumentRow::from(d), s));
         }
-        out.sort_by(|a, b| b.1.total_cmp(&a.1));
+        // The session's own documents first, then by similarity.
+        out.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.total_cmp(&a.2)));
         out.truncate(limit.max(1));
+        let out = out.into_iter().map(|(_, d, s)| (d, s)).collect();
         Ok(out)
     }
 }
