@@ -2,7 +2,11 @@
 //! GUI. See ARCHITECTURE.md for the map of modules.
 
 pub mod archive;
+pub mod bag_verify;
+pub mod bagit;
+pub mod bundle;
 pub mod catalog;
+pub mod cite;
 pub mod classify;
 pub mod dates;
 pub mod error;
@@ -10,6 +14,7 @@ pub mod export;
 pub mod latvian;
 pub mod model;
 pub mod ocr;
+pub mod offline_site;
 pub mod pdf;
 pub mod progress;
 pub mod search;
