@@ -131,7 +131,7 @@
 
   // ---- meetings and commitments: shown when the bundle has them, whatever their fields ----
 
-  var HEADINGS = ['title', 'name', 'date', 'text', 'number'];
+  var HEADINGS = ['number', 'date', 'title', 'name', 'text'];
 
   function docLink(obj) {
     var id = obj.document_id !== undefined ? obj.document_id : obj.doc_id;
