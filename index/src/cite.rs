@@ -23,6 +23,8 @@ pub enum CiteFormat {
     CslJson,
     Ris,
     Bibtex,
+    /// One line to paste into a text: `Valsts kanceleja (2023). Title. …, 3. lpp. SHA-256: …`.
+    Text,
 }
 
 impl std::str::FromStr for CiteFormat {
@@ -32,8 +34,9 @@ impl std::str::FromStr for CiteFormat {
             "csl-json" | "csl" | "json" => Ok(CiteFormat::CslJson),
             "ris" => Ok(CiteFormat::Ris),
             "bibtex" | "bib" => Ok(CiteFormat::Bibtex),
+            "text" | "txt" => Ok(CiteFormat::Text),
             other => Err(Error::Invalid(format!(
-                "citation format {other:?} (csl-json, ris, bibtex)"
+                "citation format {other:?} (csl-json, ris, bibtex, text)"
             ))),
         }
     }
@@ -156,7 +159,46 @@ pub fn render(cites: &[Citation], format: CiteFormat) -> String {
             .map(bibtex_entry)
             .collect::<Vec<_>>()
             .join("\n"),
+        CiteFormat::Text => cites.iter().map(|c| text_line(c) + "\n").collect(),
     }
+}
+
+/// The citation of document `id` of `archive` (at `page`, when given) in `format`: what
+/// `ogp-archive cite` prints and the app's "Citēt" button copies.
+pub fn cite_document(
+    archive: &crate::Archive,
+    id: i64,
+    page: Option<i64>,
+    format: CiteFormat,
+) -> Result<String> {
+    let doc = archive.get(id)?;
+    let cycle = match doc.cycle {
+        Some(n) => archive.cycles()?.into_iter().find(|c| c.number == n),
+        None => None,
+    };
+    let c = Citation::new(&doc, cycle.as_ref(), page, DEFAULT_INSTITUTION)?;
+    Ok(render(&[c], format))
+}
+
+fn text_line(c: &Citation) -> String {
+    use chrono::Datelike;
+    let mut s = c.institution.clone();
+    if let Some(d) = c.date {
+        s.push_str(&format!(" ({})", d.year()));
+    }
+    s.push_str(&format!(". {}.", c.title.trim_end_matches('.')));
+    if let Some(cycle) = &c.cycle {
+        s.push_str(&format!(" {cycle}."));
+    }
+    if let Some(session) = c.session {
+        s.push_str(&format!(" Sēde {session}."));
+    }
+    match c.pages {
+        Pages::One(p) => s.push_str(&format!(" {p}. lpp.")),
+        Pages::All(n) => s.push_str(&format!(" {n} lpp.")),
+    }
+    s.push_str(&format!(" PDF, SHA-256: {}", c.sha256));
+    s
 }
 
 fn csl_item(c: &Citation) -> Value {
@@ -407,6 +449,24 @@ mod tests {
         let unescaped_open = bib.matches('{').count() - bib.matches("\\{").count();
         let unescaped_close = bib.matches('}').count() - bib.matches("\\}").count();
         assert_eq!(unescaped_open, unescaped_close);
+    }
+
+    #[test]
+    fn the_text_line_names_the_page() {
+        let c = Citation::new(&doc(), Some(&cycle()), Some(2), DEFAULT_INSTITUTION).unwrap();
+        let line = render(&[c], CiteFormat::Text);
+        assert!(
+            line.starts_with("Valsts kanceleja (2023). Uzraudzības padomes sēdes protokols Nr. 2:"),
+            "{line}"
+        );
+        assert!(
+            line.contains(" OGP 5. cikls (2022–2025): Piektais"),
+            "{line}"
+        );
+        assert!(
+            line.contains(" Sēde 2023-03-21. 2. lpp. PDF, SHA-256: 0123"),
+            "{line}"
+        );
     }
 
     #[test]
