@@ -7,6 +7,8 @@
 #   - OCR of scanned pages: Tesseract with the Latvian and English models (tesseract-ocr
 #     brings eng and osd); pdftoppm from poppler-utils renders pages for it
 #   - the UI build: nodejs + npm (only when `node`/`npm` are not already on PATH)
+#   - the bundle's offline page, opened from the file system in a browser without a GUI
+#     (index/tests/bundle.rs): chromium; python3-pip for scripts/install-test-tools.sh
 # Idempotent: when every package is already installed (checked with dpkg-query) it does nothing.
 set -euo pipefail
 
@@ -18,7 +20,9 @@ PKGS=(
   mupdf-tools zip
   tesseract-ocr tesseract-ocr-lav
   curl file
+  chromium
 )
+command -v python3 >/dev/null 2>&1 && python3 -m pip --version >/dev/null 2>&1 || PKGS+=(python3 python3-pip)
 command -v node >/dev/null 2>&1 || PKGS+=(nodejs)
 command -v npm >/dev/null 2>&1 || PKGS+=(npm)
 
