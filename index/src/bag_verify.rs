@@ -122,7 +122,21 @@ const TAG_TEXT_MAX: u64 = 64 << 20;
 /// Whether `path` (a folder or a zip) holds a bag: `bagit.txt` at its top or in its one top
 /// folder.
 pub fn is_bag(path: &Path) -> bool {
-    read_all(path).is_ok()
+    if path.is_dir() {
+        return path.join("bagit.txt").is_file() || single_bag_subdir(path).is_some();
+    }
+    File::open(path)
+        .ok()
+        .and_then(|f| zip::ZipArchive::new(f).ok())
+        .is_some_and(|z| zip_bag_prefix(&z).is_some())
+}
+
+/// The folder of a zip that holds `bagit.txt`: `""` at the root or `NAME/` one level down.
+fn zip_bag_prefix<R: Read + std::io::Seek>(zip: &zip::ZipArchive<R>) -> Option<String> {
+    zip.file_names()
+        .filter_map(|n| n.strip_suffix("bagit.txt"))
+        .find(|p| p.is_empty() || (p.ends_with('/') && p.matches('/').count() == 1))
+        .map(str::to_string)
 }
 
 /// Validates the bag at `path` (a folder, or a zip whose one top folder is the bag).
@@ -230,11 +244,7 @@ fn read_zip(path: &Path) -> Result<BTreeMap<String, Seen>, BagError> {
     let mut zip =
         zip::ZipArchive::new(f).map_err(|e| BagError::Zip(format!("{}: {e}", path.display())))?;
     // The bag is the zip's one top folder, or the zip's root.
-    let top = (0..zip.len())
-        .filter_map(|i| zip.name_for_index(i))
-        .find_map(|n| n.strip_suffix("bagit.txt").map(str::to_string))
-        .filter(|p| p.is_empty() || (p.ends_with('/') && p.matches('/').count() == 1))
-        .ok_or_else(|| BagError::NotABag(path.to_path_buf()))?;
+    let top = zip_bag_prefix(&zip).ok_or_else(|| BagError::NotABag(path.to_path_buf()))?;
     let mut out = BTreeMap::new();
     for i in 0..zip.len() {
         let entry = zip.by_index(i).map_err(|e| BagError::Zip(e.to_string()))?;
@@ -569,6 +579,15 @@ mod tests {
         std::fs::write(dir.path().join("x"), b"x").unwrap();
         assert!(matches!(validate(dir.path()), Err(BagError::NotABag(_))));
         assert!(!is_bag(dir.path()));
+        let bag = dir.path().join("b.zip");
+        make_bag(&bag);
+        assert!(is_bag(&bag));
+        let unpacked = dir.path().join("u");
+        zip::ZipArchive::new(File::open(&bag).unwrap())
+            .unwrap()
+            .extract(&unpacked)
+            .unwrap();
+        assert!(is_bag(&unpacked) && is_bag(&unpacked.join("OGP5_2022-2025")));
     }
 
     #[test]
