@@ -367,7 +367,7 @@ mod tests {
             pages: 4,
             size: 1000,
             sha256: "0123456789abcdef".repeat(4),
-            status: "ok".into(),
+            status: crate::model::DocStatus::Ok,
             flagged_pages: vec![],
             ocr_pages: vec![],
             added_at: String::new(),

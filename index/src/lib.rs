@@ -2,9 +2,6 @@
 //! GUI. See ARCHITECTURE.md for the map of modules.
 
 pub mod archive;
-pub mod bag_verify;
-pub mod bagit;
-pub mod bundle;
 pub mod catalog;
 pub mod cite;
 pub mod classify;
@@ -14,7 +11,6 @@ pub mod export;
 pub mod latvian;
 pub mod model;
 pub mod ocr;
-pub mod offline_site;
 pub mod pdf;
 pub mod progress;
 pub mod search;

@@ -12,9 +12,9 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use ogp_archive::bag_verify::{self, BagProblem};
-use ogp_archive::bagit::Algorithm;
-use ogp_archive::bundle::{self, BundleOptions};
+use ogp_archive::export::bag_verify::{self, BagProblem};
+use ogp_archive::export::bagit::Algorithm;
+use ogp_archive::export::bundle::BundleOptions;
 use ogp_archive::Archive;
 
 /// Whether a tool is there; without it the test is skipped, or fails on CI.
@@ -52,7 +52,9 @@ fn chromium() -> Option<&'static str> {
 }
 
 fn bag_of_cycle(archive: &Archive, cycle: i64, out: &Path) {
-    bundle::write(archive, cycle, out, &BundleOptions::default(), &mut |_| {}).expect("export");
+    archive
+        .export_bag(cycle, out, &BundleOptions::default(), &mut |_| {})
+        .expect("export");
 }
 
 fn bagit_py_validate(dir: &Path) -> std::process::Output {
@@ -316,4 +318,128 @@ fn page_texts_ship_one_file_per_document() {
     assert!(info.contains("Source-Organization: Valsts kanceleja"));
     assert!(info.contains("External-Description: Latvijas atvērtās pārvaldības (OGP) 5."));
     assert!(info.contains("Bag-Count: 1 of 1"));
+}
+
+// ---- the command line: export (bagit by default), verify --bundle, cite ----
+
+fn cli(archive: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_ogp-archive"))
+        .arg("--archive")
+        .arg(archive)
+        .env_remove("OGP_ARCHIVE_DIR")
+        .args(args)
+        .output()
+        .expect("run ogp-archive")
+}
+
+fn text(o: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+#[test]
+fn the_cli_exports_a_bag_and_verify_names_a_changed_payload_byte_and_tag_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let arch = dir.path().join("archive");
+    let o = cli(&arch, &["ingest", common::samples().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+    let zip = dir.path().join("ogp5.zip");
+    let o = cli(
+        &arch,
+        &["export", "--cycle", "5", "--out", zip.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let o = cli(&arch, &["verify", "--bundle", zip.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+
+    let unpacked = dir.path().join("unpacked");
+    zip::ZipArchive::new(std::fs::File::open(&zip).unwrap())
+        .unwrap()
+        .extract(&unpacked)
+        .unwrap();
+    let bag = unpacked.join("OGP5_2022-2025");
+    let pdf = bag.join("data/2023-03-21/VK_prezentacija.pdf");
+    flip(&pdf, 1000);
+    let o = cli(
+        &arch,
+        &["verify", "--bundle", unpacked.to_str().unwrap(), "--json"],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let problems = report["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 2, "{report}");
+    for p in problems {
+        assert_eq!(p["problem"], "payload-changed");
+        assert_eq!(p["path"], "data/2023-03-21/VK_prezentacija.pdf");
+    }
+    flip(&pdf, 1000);
+    flip(&bag.join("bag-info.txt"), 5);
+    let o = cli(&arch, &["verify", "--bundle", bag.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let out = text(&o);
+    assert!(
+        out.contains("bag-info.txt: apraksta fails mainīts"),
+        "{out}"
+    );
+    assert!(!out.contains("VK_prezentacija"), "{out}");
+}
+
+#[test]
+fn the_cli_keeps_the_plain_zip_and_cites_a_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let arch = dir.path().join("archive");
+    assert!(cli(&arch, &["ingest", common::samples().to_str().unwrap()])
+        .status
+        .success());
+    let zip = dir.path().join("plain.zip");
+    let o = cli(
+        &arch,
+        &[
+            "export",
+            "--cycle",
+            "5",
+            "--out",
+            zip.to_str().unwrap(),
+            "--format",
+            "plain",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let names: Vec<String> = zip::ZipArchive::new(std::fs::File::open(&zip).unwrap())
+        .unwrap()
+        .file_names()
+        .map(String::from)
+        .collect();
+    assert!(
+        names.contains(&"OGP5_2022-2025/SHA256SUMS".to_string()),
+        "{names:?}"
+    );
+    assert!(!names.iter().any(|n| n.ends_with("bagit.txt")));
+    let o = cli(&arch, &["verify", "--bundle", zip.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+
+    let archive = Archive::open(&arch).unwrap();
+    let id = common::id_of(
+        &archive,
+        "Piektais_atvertas_parvaldibas_plans_2022-2025.pdf",
+    );
+    drop(archive);
+    let o = cli(
+        &arch,
+        &["cite", &id.to_string(), "--page", "4", "--format", "ris"],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let ris = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        ris.contains("SP  - 4\r\n") && ris.contains("TI  - Latvijas Piektais"),
+        "{ris}"
+    );
+    let o = cli(&arch, &["cite", &id.to_string(), "--page", "4"]);
+    let csl: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(csl[0]["page"], "4");
+    let o = cli(&arch, &["cite", &id.to_string(), "--page", "9"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
 }

@@ -310,4 +310,36 @@ impl Archive {
         })?;
         crate::export::write_bundle(&c, &docs, &self.store, out, progress)
     }
+
+    /// Writes a cycle's researcher bundle, a BagIt bag; see [`crate::export::bundle`].
+    pub fn export_bag(
+        &self,
+        cycle: i64,
+        out: &Path,
+        opts: &crate::export::bundle::BundleOptions,
+        progress: &mut dyn FnMut(&Progress),
+    ) -> Result<crate::export::bagit::BagSummary> {
+        let c = self.cat().cycle(cycle)?;
+        let sessions = self.sessions(Some(cycle))?;
+        let docs = self.list(&Filter {
+            cycle: Some(cycle),
+            ..Default::default()
+        })?;
+        let mut pages = |id: i64| -> Result<Vec<(i64, String)>> {
+            Ok(self
+                .cat()
+                .pages(id)?
+                .into_iter()
+                .map(|(n, _, text)| (n, text))
+                .collect())
+        };
+        let contents = crate::export::bundle::Contents {
+            cycle: &c,
+            sessions: &sessions,
+            documents: &docs,
+            store: &self.store,
+            pages: &mut pages,
+        };
+        crate::export::bundle::write(contents, out, opts, progress)
+    }
 }

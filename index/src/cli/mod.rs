@@ -9,6 +9,7 @@ use ogp_archive::{Archive, Error, Result};
 
 mod args;
 mod commands;
+mod export;
 mod ingest;
 mod print;
 
@@ -100,8 +101,9 @@ fn run(archive: &Archive, command: Command) -> Result<ExitCode> {
         Command::Remove { ids } => commands::remove(archive, ids),
         Command::Restore { ids } => commands::restore(archive, ids),
         Command::Trash { empty, json } => commands::trash(archive, empty, json),
-        Command::Export { cycle, out } => commands::export(archive, cycle, out),
-        Command::Verify { json, bundle } => commands::verify(archive, json, bundle),
+        Command::Export { cycle, out, format } => export::export(archive, cycle, out, format),
+        Command::Cite { id, page, format } => export::cite(archive, id, page, format),
+        Command::Verify { json, bundle } => export::verify(archive, json, bundle),
         Command::LoadSamples { from } => commands::load_samples(archive, from),
     }
 }

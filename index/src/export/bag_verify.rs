@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use sha2::{Digest, Sha256, Sha512};
 
-use crate::bagit::{decode_path, hex, Algorithm, BagError, Digests};
+use super::bagit::{decode_path, hex, Algorithm, BagError, Digests};
 
 /// One thing wrong with a bag.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -412,7 +412,7 @@ fn manifest_algorithm<'a>(name: &'a str, prefix: &str) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bagit::{BagInfo, BagWriter};
+    use crate::export::bagit::{BagInfo, BagWriter};
 
     fn make_bag(out: &Path) {
         let mut w = BagWriter::create(out, "OGP5_2022-2025").unwrap();

@@ -2,7 +2,7 @@
 //! `manifest-sha256.txt` and `manifest-sha512.txt`, `bag-info.txt` (with `Payload-Oxum`) and
 //! tag manifests for both algorithms, into a folder or a zip (the zip holds one top folder, the
 //! bag's base directory, as RFC 8493 section 4 asks of a serialised bag). Reading one back
-//! is [`crate::bag_verify`].
+//! is [`super::bag_verify`].
 //!
 //! Everything is written under a temporary name beside the target (`.NAME.PID.part`) and
 //! renamed when complete, so a failed or killed export never leaves a half bag under the final

@@ -1,11 +1,12 @@
-//! A cycle's researcher bundle: a BagIt 1.0 bag ([`crate::bagit`]) whose payload is the
+//! A cycle's researcher bundle: a BagIt 1.0 bag ([`super::bagit`]) whose payload is the
 //! cycle's PDFs by session (`data/<session date>/`, `data/bez-sedes/`), each document's page
 //! texts (`data/text/<id>.txt`), `manifest.json` / `manifest.csv`, the citations of every
 //! document (`citations.json`, `.ris`, `.bib`), the meetings and commitments when there are
-//! any, and the offline page (`data/index.html`, [`crate::offline_site`]) that lists and
+//! any, and the offline page (`data/index.html`, [`super::offline_site`]) that lists and
 //! searches all of it from the file system.
 //!
-//! The plain zip of earlier versions (`--format plain`) is [`crate::export`].
+//! The plain zip of earlier versions (`--format plain`) is [`super`]. Writing here, reading
+//! the catalogue in `Archive::export_bag`.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -13,13 +14,14 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::bagit::{BagInfo, BagSummary, BagWriter};
+use super::bagit::{BagInfo, BagSummary, BagWriter};
+use super::offline_site::{self, SiteData, SiteDocument};
+use super::{doc_path, unique};
 use crate::cite::{self, Citation, CiteFormat};
 use crate::error::{Error, Result};
-use crate::export::{safe_file_name, NO_SESSION_DIR};
-use crate::model::{Cycle, DocumentInfo, Filter};
-use crate::offline_site::{self, SiteData, SiteDocument};
-use crate::{Archive, Progress};
+use crate::model::{Cycle, DocumentInfo, Session};
+use crate::progress::Progress;
+use crate::store::Store;
 
 /// Records the archive may have beside its documents, written into the bundle when present.
 #[derive(Clone, Debug, Default)]
@@ -67,28 +69,35 @@ struct ManifestEntry<'a> {
     text: String,
 }
 
-/// Writes cycle `cycle`'s bundle as a bag at `out` (a `.zip`, or else a folder).
+/// What a bag is made of, as the archive hands it over.
+pub struct Contents<'a> {
+    pub cycle: &'a Cycle,
+    pub sessions: &'a [Session],
+    pub documents: &'a [DocumentInfo],
+    pub store: &'a Store,
+    /// A document's page texts in page order: (1-based page, text).
+    pub pages: &'a mut dyn FnMut(i64) -> Result<Vec<(i64, String)>>,
+}
+
+/// Writes a cycle's bundle as a bag at `out` (a `.zip`, or else a folder); see
+/// `Archive::export_bag`.
 pub fn write(
-    archive: &Archive,
-    cycle: i64,
+    contents: Contents<'_>,
     out: &Path,
     opts: &BundleOptions,
     progress: &mut dyn FnMut(&Progress),
 ) -> Result<BagSummary> {
-    let c = archive
-        .cycles()?
-        .into_iter()
-        .find(|c| c.number == cycle)
-        .ok_or(Error::NoSuchCycle(cycle))?;
-    let sessions = archive.sessions(Some(cycle))?;
-    let docs = archive.list(&Filter {
-        cycle: Some(cycle),
-        ..Default::default()
-    })?;
-    let mut bag = BagWriter::create(out, &bag_name(&c))?;
+    let Contents {
+        cycle: c,
+        sessions,
+        documents: docs,
+        store,
+        pages: pages_of,
+    } = contents;
+    let mut bag = BagWriter::create(out, &bag_name(c))?;
     let mut site = SiteData::new(
-        &c,
-        &sessions,
+        c,
+        sessions,
         opts.now.format("%Y-%m-%d %H:%M UTC").to_string(),
     );
     let mut used = HashSet::new();
@@ -101,14 +110,16 @@ pub fn write(
             current: d.file_name.clone(),
         });
         let rel = unique(doc_path(d), &mut used);
-        let src = archive.stored_path(d.id)?;
+        let src = store
+            .path_of(&d.sha256)
+            .ok_or_else(|| Error::Export(format!("document {} has no stored file", d.id)))?;
         bag.add_file(&rel, &src, Some(&d.sha256))?;
-        let pages = archive.pages(d.id)?;
-        let text = offline_site::page_text_file(pages.iter().map(|(_, _, t)| t.as_str()));
+        let pages = pages_of(d.id)?;
+        let text = offline_site::page_text_file(pages.iter().map(|(_, t)| t.as_str()));
         bag.add_bytes(&offline_site::text_path(d.id), text.as_bytes())?;
         site.pages
-            .extend(pages.into_iter().map(|(n, _, t)| (d.id, n, t)));
-        let mut cite = Citation::new(d, Some(&c), None, &opts.institution)?;
+            .extend(pages.into_iter().map(|(n, t)| (d.id, n, t)));
+        let mut cite = Citation::new(d, Some(c), None, &opts.institution)?;
         cite.location = Some(rel.clone());
         cites.push(cite);
         entries.push(manifest_entry(d, rel.clone()));
@@ -149,7 +160,7 @@ pub fn write(
     for (path, text) in offline_site::ASSETS {
         bag.add_bytes(path, text.as_bytes())?;
     }
-    let summary = bag.finish(&bag_info(&c, docs.len(), opts))?;
+    let summary = bag.finish(&bag_info(c, docs.len(), opts))?;
     progress(&Progress {
         done: docs.len(),
         total: docs.len(),
@@ -182,35 +193,6 @@ fn bag_info(c: &Cycle, documents: usize, opts: &BundleOptions) -> BagInfo {
             ),
         ],
     }
-}
-
-/// `<session date>/<file name>` or `bez-sedes/<file name>`, the name made safe and ending in
-/// `.pdf` (as the plain export lays them out).
-fn doc_path(d: &DocumentInfo) -> String {
-    let folder = d
-        .session
-        .map(|s| s.to_string())
-        .unwrap_or_else(|| NO_SESSION_DIR.to_string());
-    let mut name = safe_file_name(&d.file_name);
-    if !name.to_lowercase().ends_with(".pdf") {
-        name.push_str(".pdf");
-    }
-    format!("{folder}/{name}")
-}
-
-/// The path, numbered (`x (2).pdf`) when another document already has it in any letter case.
-fn unique(name: String, used: &mut HashSet<String>) -> String {
-    if used.insert(name.to_lowercase()) {
-        return name;
-    }
-    let (stem, ext) = match name.rfind('.') {
-        Some(i) if i > 0 => (&name[..i], &name[i..]),
-        _ => (name.as_str(), ""),
-    };
-    (2..)
-        .map(|n| format!("{stem} ({n}){ext}"))
-        .find(|c| used.insert(c.to_lowercase()))
-        .expect("an unused name always exists")
 }
 
 fn manifest_entry(d: &DocumentInfo, path: String) -> ManifestEntry<'_> {
@@ -263,17 +245,4 @@ fn manifest_csv(entries: &[ManifestEntry<'_>]) -> Result<Vec<u8>> {
         .map_err(err)?;
     }
     w.into_inner().map_err(|e| Error::Export(e.to_string()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn same_names_in_any_case_get_numbers() {
-        let mut used = HashSet::new();
-        assert_eq!(unique("a/x.pdf".into(), &mut used), "a/x.pdf");
-        assert_eq!(unique("a/X.pdf".into(), &mut used), "a/X (2).pdf");
-        assert_eq!(unique("a/x.pdf".into(), &mut used), "a/x (3).pdf");
-    }
 }
