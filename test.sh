@@ -11,6 +11,9 @@ step() { printf '\n==> %s\n' "$*"; }
 step "system packages"
 scripts/install-system-deps.sh
 
+step "bundle checkers (bagit, rispy, bibtexparser from PyPI, pinned)"
+scripts/install-test-tools.sh
+
 step "front end (npm ci, pdf.js copied into the app's assets)"
 scripts/build-ui.sh
 

@@ -11,6 +11,8 @@
 #   - the UI build: nodejs + npm (only when `node`/`npm` are not already on PATH)
 #   - the Debian package (scripts/package-deb.sh): help2man (the CLI's manual page); its test
 #     (scripts/test-deb.sh): lintian, desktop-file-utils; Xvfb, imagemagick, Tesseract from above
+#   - the bundle's offline page, opened from the file system in a browser without a GUI
+#     (index/tests/bundle.rs): chromium; python3-pip for scripts/install-test-tools.sh
 # Idempotent: when every package is already installed (checked with dpkg-query) it does nothing.
 set -euo pipefail
 
@@ -24,7 +26,9 @@ PKGS=(
   hunspell-lv
   curl file
   help2man lintian desktop-file-utils
+  chromium
 )
+command -v python3 >/dev/null 2>&1 && python3 -m pip --version >/dev/null 2>&1 || PKGS+=(python3 python3-pip)
 command -v node >/dev/null 2>&1 || PKGS+=(nodejs)
 command -v npm >/dev/null 2>&1 || PKGS+=(npm)
 

@@ -3,6 +3,7 @@
 
 pub mod archive;
 pub mod catalog;
+pub mod cite;
 pub mod classify;
 pub mod commitments;
 pub mod dates;

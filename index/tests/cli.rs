@@ -173,6 +173,8 @@ fn exported_bundle_unpacks_and_verifies_with_sha256sum() {
             "5",
             "--out",
             zip_path.to_str().unwrap(),
+            "--format",
+            "plain",
         ],
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -357,7 +359,9 @@ fn verify_finds_a_flipped_byte_in_the_store_and_in_a_bundle() {
             "--cycle",
             "4",
             "--out",
-            zip_path.to_str().unwrap()
+            zip_path.to_str().unwrap(),
+            "--format",
+            "plain"
         ]
     )
     .status

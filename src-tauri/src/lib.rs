@@ -42,6 +42,7 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>, options: Options) -> tauri:
             documents::search,
             documents::facets,
             documents::get_document,
+            documents::cite_document,
             documents::document_pages,
             documents::set_documents,
             documents::trash_documents,

@@ -319,4 +319,43 @@ impl Archive {
         let records = self.export_records(cycle)?;
         crate::export::write_bundle(&c, &docs, &records, &self.store, out, progress)
     }
+
+    /// Writes a cycle's researcher bundle, a BagIt bag; see [`crate::export::bundle`].
+    pub fn export_bag(
+        &self,
+        cycle: i64,
+        out: &Path,
+        opts: &crate::export::bundle::BundleOptions,
+        progress: &mut dyn FnMut(&Progress),
+    ) -> Result<crate::export::bagit::BagSummary> {
+        let c = self.cat().cycle(cycle)?;
+        let sessions = self.sessions(Some(cycle))?;
+        let docs = self.list(&Filter {
+            cycle: Some(cycle),
+            ..Default::default()
+        })?;
+        let mut pages = |id: i64| -> Result<Vec<(i64, String)>> {
+            Ok(self
+                .cat()
+                .pages(id)?
+                .into_iter()
+                .map(|(n, _, text)| (n, text))
+                .collect())
+        };
+        // The meetings and commitments read out of the cycle's documents travel with it.
+        let mut opts = opts.clone();
+        if opts.extras.meetings.is_none() && opts.extras.commitments.is_none() {
+            let (meetings, commitments) = self.record_values(cycle)?;
+            opts.extras.meetings = Some(meetings);
+            opts.extras.commitments = Some(commitments);
+        }
+        let contents = crate::export::bundle::Contents {
+            cycle: &c,
+            sessions: &sessions,
+            documents: &docs,
+            store: &self.store,
+            pages: &mut pages,
+        };
+        crate::export::bundle::write(contents, out, &opts, progress)
+    }
 }

@@ -495,9 +495,12 @@ impl Archive {
         Ok(Some((view, thread)))
     }
 
-    /// `meetings.json` and `commitments.json` of a cycle's export bundle: every meeting of
-    /// the cycle as [`Archive::meeting`] gives it, and every commitment with its thread.
-    pub(super) fn export_records(&self, cycle: i64) -> Result<Vec<(&'static str, Vec<u8>)>> {
+    /// The records of a cycle's export bundles: every meeting of the cycle as
+    /// [`Archive::meeting`] gives it, and every commitment with its thread.
+    pub(super) fn record_values(
+        &self,
+        cycle: i64,
+    ) -> Result<(serde_json::Value, serde_json::Value)> {
         let dates = self.cat().meeting_dates(cycle)?;
         let mut meetings = Vec::new();
         for d in dates {
@@ -511,12 +514,18 @@ impl Archive {
                 list.push(serde_json::json!({ "commitment": view, "thread": thread }));
             }
         }
+        Ok((serde_json::json!(meetings), serde_json::json!(list)))
+    }
+
+    /// `meetings.json` and `commitments.json` of a cycle's plain export, as bytes.
+    pub(super) fn export_records(&self, cycle: i64) -> Result<Vec<(&'static str, Vec<u8>)>> {
+        let (meetings, commitments) = self.record_values(cycle)?;
         let json = |v: serde_json::Value| {
             serde_json::to_vec_pretty(&v).map_err(|e| Error::Export(e.to_string()))
         };
         Ok(vec![
-            ("meetings.json", json(serde_json::json!(meetings))?),
-            ("commitments.json", json(serde_json::json!(list))?),
+            ("meetings.json", json(meetings)?),
+            ("commitments.json", json(commitments)?),
         ])
     }
 

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+use ogp_archive::cite::CiteFormat;
+use ogp_archive::export::ExportFormat;
 use ogp_archive::{dates, ArchiveArg, Filter, Kind, Lang};
 
 #[derive(Parser)]
@@ -205,15 +207,30 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export a cycle's bundle: a zip by session, with manifest and SHA256SUMS
+    /// Export a cycle's bundle: a BagIt bag (PDFs by session, page texts, citations, an
+    /// offline index.html that searches them) as a zip or, without .zip, a folder;
+    /// --format plain for the zip with manifest and SHA256SUMS
     Export {
         #[arg(long)]
         cycle: i64,
-        #[arg(long)]
+        #[arg(long, value_name = "ZIP_OR_FOLDER")]
         out: PathBuf,
+        /// bagit or plain
+        #[arg(long, default_value = "bagit", value_parser = parse_export_format)]
+        format: ExportFormat,
+    },
+    /// A document's citation, at a page: CSL-JSON, RIS, BibTeX or one line of text
+    Cite {
+        id: i64,
+        #[arg(long)]
+        page: Option<i64>,
+        /// csl-json, ris, bibtex or text
+        #[arg(long, default_value = "csl-json", value_parser = parse_cite_format)]
+        format: CiteFormat,
     },
     /// Re-read every stored file against its SHA-256 and check catalog and index agree;
-    /// with --bundle, check an exported zip or unpacked folder against its manifest
+    /// with --bundle, check an exported bag (every manifest, Payload-Oxum, tag manifests) or
+    /// plain zip (its manifest and SHA256SUMS), zipped or unpacked
     Verify {
         #[arg(long)]
         json: bool,
@@ -229,6 +246,16 @@ pub enum Command {
 
 pub fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
     dates::parse_date(s).ok_or_else(|| format!("not a date: {s} (use YYYY-MM-DD)"))
+}
+
+fn parse_export_format(s: &str) -> Result<ExportFormat, String> {
+    s.parse()
+        .map_err(|_| format!("unknown export format {s}: bagit, plain"))
+}
+
+fn parse_cite_format(s: &str) -> Result<CiteFormat, String> {
+    s.parse()
+        .map_err(|_| format!("unknown citation format {s}: csl-json, ris, bibtex, text"))
 }
 
 fn parse_kind(s: &str) -> Result<Kind, String> {

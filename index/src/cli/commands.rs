@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use ogp_archive::{Archive, Error, Lang, OcrState, Patch, Result, SearchOptions};
 
 use super::args::{none_or, parse_date_arg, FilterArgs, SetArgs};
-use super::print::{describe, join_ids, json_line, json_pretty, progress_bar, snippet_text};
+use super::print::{describe, join_ids, json_line, json_pretty, snippet_text};
 
 pub(super) fn search(
     archive: &Archive,
@@ -327,62 +327,6 @@ pub(super) fn trash(archive: &Archive, empty: bool, json: bool) -> Result<ExitCo
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-pub(super) fn export(archive: &Archive, cycle: i64, out: PathBuf) -> Result<ExitCode> {
-    let pb = progress_bar(
-        archive
-            .cycles()?
-            .iter()
-            .find(|c| c.number == cycle)
-            .map_or(0, |c| c.documents as usize),
-    );
-    let summary = archive.export_cycle(cycle, &out, &mut |p| {
-        if let Some(pb) = &pb {
-            pb.set_position(p.done as u64);
-            pb.set_message(p.current.clone());
-        }
-    })?;
-    if let Some(pb) = pb {
-        pb.finish_and_clear();
-    }
-    println!(
-        "{}: {} files, {} bytes",
-        summary.path.display(),
-        summary.files,
-        summary.bytes
-    );
-    Ok(ExitCode::SUCCESS)
-}
-
-pub(super) fn verify(archive: &Archive, json: bool, bundle: Option<PathBuf>) -> Result<ExitCode> {
-    let report = match bundle {
-        Some(b) => {
-            let (documents, problems) = ogp_archive::export::verify_bundle(&b)?;
-            ogp_archive::VerifyReport {
-                documents,
-                problems,
-            }
-        }
-        None => archive.verify(&mut |_| {})?,
-    };
-    if json {
-        json_pretty(&report);
-    } else {
-        for p in &report.problems {
-            println!("problem: {p}");
-        }
-        println!(
-            "{} documents checked, {} problems",
-            report.documents,
-            report.problems.len()
-        );
-    }
-    Ok(if report.problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
 }
 
 pub(super) fn load_samples(archive: &Archive, from: Option<PathBuf>) -> Result<ExitCode> {

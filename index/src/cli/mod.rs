@@ -9,6 +9,7 @@ use ogp_archive::{Archive, Error, Result};
 
 mod args;
 mod commands;
+mod export;
 mod ingest;
 mod print;
 mod records;
@@ -110,8 +111,9 @@ fn run(archive: &Archive, command: Command) -> Result<ExitCode> {
         Command::Commitments { cycle, json } => records::commitments(archive, cycle, json),
         Command::Commitment { id, json } => records::commitment(archive, &id, json),
         Command::People { query, json } => records::people(archive, query, json),
-        Command::Export { cycle, out } => commands::export(archive, cycle, out),
-        Command::Verify { json, bundle } => commands::verify(archive, json, bundle),
+        Command::Export { cycle, out, format } => export::export(archive, cycle, out, format),
+        Command::Cite { id, page, format } => export::cite(archive, id, page, format),
+        Command::Verify { json, bundle } => export::verify(archive, json, bundle),
         Command::LoadSamples { from } => commands::load_samples(archive, from),
     }
 }

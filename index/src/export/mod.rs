@@ -1,10 +1,21 @@
-//! A cycle's bundle: one zip with one top folder, documents under `<session date>/` folders
-//! (`bez-sedes/` for those without a session), the original bytes, `manifest.json`,
-//! `manifest.csv` and a `SHA256SUMS` that `sha256sum -c` verifies in the unpacked folder;
-//! beside them, the records read out of the documents (`meetings.json`, `commitments.json`).
+//! Exporting a cycle, in two forms ([`ExportFormat`]):
 //!
-//! The zip is written to a temporary file beside the target and renamed when complete, so a
-//! failed or killed export never leaves a half bundle under the final name.
+//! - `bagit` (the default): the researcher's bundle, a BagIt 1.0 bag with page texts,
+//!   citations and an offline page that searches them ([`bundle`], written by [`bagit`],
+//!   checked by [`bag_verify`], the page in [`offline_site`]);
+//! - `plain` (this file): one zip with one top folder, documents under `<session date>/`
+//!   folders (`bez-sedes/` for those without a session), the original bytes,
+//!   `manifest.json`, `manifest.csv` and a `SHA256SUMS` that `sha256sum -c` verifies in the
+//!   unpacked folder; beside them, the records read out of the documents (`meetings.json`,
+//!   `commitments.json`).
+//!
+//! Both write to a temporary name beside the target and rename when complete, so a failed or
+//! killed export never leaves a half bundle under the final name.
+
+pub mod bag_verify;
+pub mod bagit;
+pub mod bundle;
+pub mod offline_site;
 
 use std::collections::HashSet;
 use std::fs::File;
@@ -21,6 +32,30 @@ use crate::progress::{ExportSummary, Progress};
 use crate::store::Store;
 
 pub const NO_SESSION_DIR: &str = "bez-sedes";
+
+/// The layout of an export.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    /// A BagIt 1.0 bag with page texts, citations and the offline page.
+    #[default]
+    Bagit,
+    /// The zip with `manifest.json`, `manifest.csv` and `SHA256SUMS`.
+    Plain,
+}
+
+impl std::str::FromStr for ExportFormat {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<ExportFormat> {
+        match s {
+            "bagit" | "bag" => Ok(ExportFormat::Bagit),
+            "plain" | "zip" => Ok(ExportFormat::Plain),
+            other => Err(Error::Invalid(format!(
+                "export format {other:?} (bagit, plain)"
+            ))),
+        }
+    }
+}
 
 #[derive(Serialize)]
 struct ManifestEntry<'a> {
@@ -75,7 +110,22 @@ pub fn safe_file_name(name: &str) -> String {
     s
 }
 
-fn unique(name: String, used: &mut HashSet<String>) -> String {
+/// `<session date>/<file name>` or `bez-sedes/<file name>`, the name made safe and ending in
+/// `.pdf`: where a document goes in either form of export.
+pub(crate) fn doc_path(d: &DocumentInfo) -> String {
+    let folder = d
+        .session
+        .map(|s| s.to_string())
+        .unwrap_or_else(|| NO_SESSION_DIR.to_string());
+    let mut name = safe_file_name(&d.file_name);
+    if !name.to_lowercase().ends_with(".pdf") {
+        name.push_str(".pdf");
+    }
+    format!("{folder}/{name}")
+}
+
+/// The path, numbered (`x (2).pdf`) when another document already has it in any letter case.
+pub(crate) fn unique(name: String, used: &mut HashSet<String>) -> String {
     if used.insert(name.to_lowercase()) {
         return name;
     }
@@ -192,15 +242,7 @@ fn write_zip(
             total: docs.len(),
             current: d.file_name.clone(),
         });
-        let folder = d
-            .session
-            .map(|s| s.to_string())
-            .unwrap_or_else(|| NO_SESSION_DIR.to_string());
-        let mut name = safe_file_name(&d.file_name);
-        if !name.to_lowercase().ends_with(".pdf") {
-            name.push_str(".pdf");
-        }
-        let rel = unique(format!("{folder}/{name}"), &mut used);
+        let rel = unique(doc_path(d), &mut used);
         let src = store
             .path_of(&d.sha256)
             .ok_or_else(|| Error::Export(format!("document {} has no stored file", d.id)))?;

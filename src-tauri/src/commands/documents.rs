@@ -51,6 +51,24 @@ pub fn get_document(state: State<'_, AppState>, id: i64) -> CmdResult<DocumentIn
     Ok(state.archive()?.get(id)?)
 }
 
+/// A citation of a document at a page (the "Citēt" button): `format` is text, bibtex, ris or
+/// csl-json.
+#[tauri::command(async)]
+pub fn cite_document(
+    state: State<'_, AppState>,
+    id: i64,
+    page: Option<i64>,
+    format: String,
+) -> CmdResult<String> {
+    let format: ogp_archive::cite::CiteFormat = format.parse()?;
+    Ok(ogp_archive::cite::cite_document(
+        &*state.archive()?,
+        id,
+        page,
+        format,
+    )?)
+}
+
 #[derive(Serialize)]
 pub struct PageText {
     page: i64,

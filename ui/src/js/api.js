@@ -39,6 +39,9 @@ export const pageWords = (id, page) => invoke('page_words', { id, page });
 /** Opens the original PDF in the system's viewer. */
 export const openOriginal = (id) => invoke('open_original', { id });
 
+/** A citation of document `id` at `page` as text; `format` is text, bibtex, ris or csl-json. */
+export const citeDocument = (id, page, format) => invoke('cite_document', { id, page, format });
+
 // ---------- editing ----------
 
 /** Sets fields of documents; `patch` holds only what changes ({ title, kind, cycle, session, lang, date }). */

@@ -4,7 +4,7 @@
 
 import * as api from './api.js';
 import { t } from './i18n.js';
-import { $, h, fill, option, select, toast, showError, guarded, kindLabel, langLabel, cycleYears } from './dom.js';
+import { $, h, fill, option, select, toast, showError, guarded, kindLabel, langLabel, cycleYears, copyText } from './dom.js';
 import { KINDS, LANGS, MODE, DOC_STATUS, OCR_PAGE, SOURCE, cyclesNewestFirst, sessionsNewestFirst, ocrPagesByState } from './model.js';
 import { makeMatcher, formatSize, isIsoDate, shortTime } from './text.js';
 import { state, setDoc, setDocContext, setViewer } from './state.js';
@@ -210,6 +210,15 @@ export function initDocument(hooks) {
   $('zoom-in').addEventListener('click', () => viewer()?.setZoom(viewer().zoom * 1.2));
   $('zoom-out').addEventListener('click', () => viewer()?.setZoom(viewer().zoom / 1.2));
   $('open-external').addEventListener('click', () => state.doc && guarded(() => api.openOriginal(state.doc.id)));
+  $('cite').addEventListener('click', () => state.doc && guarded(() => citePage(state.doc.id, viewer()?.page || 1)));
+}
+
+/** Copies a citation of the page shown, in the chosen format (kept on the button for tests). */
+async function citePage(id, page) {
+  const text = await api.citeDocument(id, page, $('cite-format').value);
+  $('cite').dataset.citation = text;
+  await copyText(text);
+  toast(t('citeCopied', { page }));
 }
 
 /** Turns the page by `delta` (the window's PageUp/PageDown and arrow keys). */

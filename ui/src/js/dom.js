@@ -49,6 +49,26 @@ export function errorText(e) {
   return pickLang(String(e), lang());
 }
 
+/**
+ * Puts `text` on the clipboard: the Clipboard API where the web view grants it, else a
+ * selected textarea and the copy command (WebKitGTK without a user-gesture permission).
+ */
+export async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return;
+  } catch {
+    // fall through to the copy command
+  }
+  const area = h('textarea', { readonly: true, style: 'position:fixed;left:-9999px;opacity:0' });
+  area.value = text;
+  document.body.append(area);
+  area.select();
+  const ok = document.execCommand('copy');
+  area.remove();
+  if (!ok) throw new Error('Neizdevās kopēt / Could not copy to the clipboard');
+}
+
 export function toast(text, kind = 'info', ms = 5000) {
   const el = h('div', { class: `toast ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
   $('toasts').append(el);
