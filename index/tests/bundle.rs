@@ -90,8 +90,21 @@ fn the_bag_of_the_samples_validates_with_bagit_py_as_folder_and_zip() {
     );
     let report = bag_verify::validate(&dir).unwrap();
     assert!(report.is_valid(), "{:?}", report.problems);
-    // 8 PDFs of cycle 5, their 8 texts, 2 manifests, 3 citation files, the page's 5 files.
-    assert_eq!(report.files, 8 + 8 + 2 + 3 + 5, "{report:?}");
+    // 8 PDFs of cycle 5, their 8 texts, 2 manifests, 3 citation files, the meetings and
+    // commitments read out of them, the page's 5 files.
+    assert_eq!(report.files, 8 + 8 + 2 + 3 + 2 + 5, "{report:?}");
+    let meetings: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("data/meetings.json")).unwrap()).unwrap();
+    let dates: Vec<&str> = meetings
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|m| m["date"].as_str())
+        .collect();
+    assert!(
+        dates.contains(&"2022-10-05") && dates.contains(&"2023-03-21"),
+        "{dates:?}"
+    );
 
     let zip = out.path().join("ogp5.zip");
     bag_of_cycle(&archive, 5, &zip);

@@ -228,7 +228,7 @@ impl BagWriter {
             .ok_or_else(|| BagError::BadPath(out.display().to_string()))?
             .to_string_lossy()
             .to_string();
-        remove_stale_parts(&parent, &file_name);
+        super::remove_stale_parts(&parent, &file_name);
         let tmp = parent.join(format!(".{file_name}.{}.part", std::process::id()));
         let is_zip = file_name.to_lowercase().ends_with(".zip");
         let sink = if is_zip {
@@ -485,34 +485,6 @@ fn sync_fs(dir: &Path) -> std::io::Result<()> {
         return Err(std::io::Error::last_os_error());
     }
     Ok(())
-}
-
-/// Removes temporary files or folders a killed export to the same place left (their process
-/// is gone).
-fn remove_stale_parts(dir: &Path, file_name: &str) {
-    let prefix = format!(".{file_name}.");
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().to_string();
-        let Some(pid) = name
-            .strip_prefix(&prefix)
-            .and_then(|r| r.strip_suffix(".part"))
-            .and_then(|p| p.parse::<u32>().ok())
-        else {
-            continue;
-        };
-        let alive = Path::new("/proc").join(pid.to_string()).exists();
-        if !alive || pid == std::process::id() {
-            let p = e.path();
-            if p.is_dir() {
-                let _ = std::fs::remove_dir_all(p);
-            } else {
-                let _ = std::fs::remove_file(p);
-            }
-        }
-    }
 }
 
 #[cfg(test)]

@@ -189,8 +189,9 @@ pub fn write_bundle(
     }
 }
 
-/// Removes temporary files that a killed export to the same place left (their process is gone).
-fn remove_stale_parts(dir: &Path, file_name: &str) {
+/// Removes temporary files or folders a killed export to the same place left (their process
+/// is gone).
+pub(crate) fn remove_stale_parts(dir: &Path, file_name: &str) {
     let prefix = format!(".{file_name}.");
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -206,7 +207,12 @@ fn remove_stale_parts(dir: &Path, file_name: &str) {
         };
         let alive = Path::new("/proc").join(pid.to_string()).exists();
         if !alive || pid == std::process::id() {
-            let _ = std::fs::remove_file(e.path());
+            let p = e.path();
+            if p.is_dir() {
+                let _ = std::fs::remove_dir_all(p);
+            } else {
+                let _ = std::fs::remove_file(p);
+            }
         }
     }
 }
