@@ -175,6 +175,16 @@ pub async fn wait_for_samples(c: &Client) -> Result<usize, String> {
         },
     )
     .await?;
+    // Events can fill the list before the app's own start has finished (the first run's
+    // sample load refreshes it): wait for the page's ready mark too, so that a click never
+    // meets a page that does not yet know the app's status (its export folder, say).
+    wait_for(60, "the app to finish starting", || async {
+        let v = js(c, "return document.body.dataset.ready === 'true'", vec![])
+            .await
+            .ok()?;
+        (v == Value::Bool(true)).then_some(())
+    })
+    .await?;
     Ok(n)
 }
 
