@@ -12,11 +12,10 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
 
 use super::bagit::{BagInfo, BagSummary, BagWriter};
 use super::offline_site::{self, SiteData, SiteDocument};
-use super::{doc_path, unique};
+use super::{doc_path, manifest_csv, unique, ManifestEntry};
 use crate::cite::{self, Citation, CiteFormat};
 use crate::error::{Error, Result};
 use crate::model::{Cycle, DocumentInfo, Session};
@@ -51,22 +50,6 @@ impl Default for BundleOptions {
 /// `OGP5_2022-2025`: the bag's name (its folder in a zip).
 pub fn bag_name(c: &Cycle) -> String {
     format!("OGP{}_{}-{}", c.number, c.start_year, c.end_year)
-}
-
-#[derive(Serialize)]
-struct ManifestEntry<'a> {
-    id: i64,
-    title: &'a str,
-    kind: &'a str,
-    session: Option<String>,
-    lang: &'a str,
-    pages: i64,
-    size: i64,
-    sha256: &'a str,
-    file_name: &'a str,
-    /// Relative to `data/`.
-    path: String,
-    text: String,
 }
 
 /// What a bag is made of, as the archive hands it over.
@@ -122,7 +105,11 @@ pub fn write(
         let mut cite = Citation::new(d, Some(c), None, &opts.institution)?;
         cite.location = Some(rel.clone());
         cites.push(cite);
-        entries.push(manifest_entry(d, rel.clone()));
+        entries.push(ManifestEntry::new(
+            d,
+            rel.clone(),
+            Some(offline_site::text_path(d.id)),
+        ));
         site.documents.push(SiteDocument::new(d, rel));
     }
     let json_err = |e: serde_json::Error| Error::Export(e.to_string());
@@ -137,7 +124,7 @@ pub fn write(
         "manifest.json",
         &serde_json::to_vec_pretty(&manifest).map_err(json_err)?,
     )?;
-    bag.add_bytes("manifest.csv", &manifest_csv(&entries)?)?;
+    bag.add_bytes("manifest.csv", &manifest_csv(&entries, true)?)?;
     for (name, format) in [
         ("citations.json", CiteFormat::CslJson),
         ("citations.ris", CiteFormat::Ris),
@@ -193,56 +180,4 @@ fn bag_info(c: &Cycle, documents: usize, opts: &BundleOptions) -> BagInfo {
             ),
         ],
     }
-}
-
-fn manifest_entry(d: &DocumentInfo, path: String) -> ManifestEntry<'_> {
-    ManifestEntry {
-        id: d.id,
-        title: &d.title,
-        kind: d.kind.as_str(),
-        session: d.session.map(|s| s.to_string()),
-        lang: d.lang.as_str(),
-        pages: d.pages,
-        size: d.size,
-        sha256: &d.sha256,
-        file_name: &d.file_name,
-        path,
-        text: offline_site::text_path(d.id),
-    }
-}
-
-fn manifest_csv(entries: &[ManifestEntry<'_>]) -> Result<Vec<u8>> {
-    let err = |e: csv::Error| Error::Export(e.to_string());
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
-        "id",
-        "title",
-        "kind",
-        "session",
-        "lang",
-        "pages",
-        "size",
-        "sha256",
-        "file_name",
-        "path",
-        "text",
-    ])
-    .map_err(err)?;
-    for e in entries {
-        w.write_record([
-            e.id.to_string(),
-            e.title.to_string(),
-            e.kind.to_string(),
-            e.session.clone().unwrap_or_default(),
-            e.lang.to_string(),
-            e.pages.to_string(),
-            e.size.to_string(),
-            e.sha256.to_string(),
-            e.file_name.to_string(),
-            e.path.clone(),
-            e.text.clone(),
-        ])
-        .map_err(err)?;
-    }
-    w.into_inner().map_err(|e| Error::Export(e.to_string()))
 }

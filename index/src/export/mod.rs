@@ -57,8 +57,9 @@ impl std::str::FromStr for ExportFormat {
     }
 }
 
+/// One document of a bundle's manifest (JSON and CSV), for the plain zip and the bag alike.
 #[derive(Serialize)]
-struct ManifestEntry<'a> {
+pub(crate) struct ManifestEntry<'a> {
     id: i64,
     title: &'a str,
     kind: &'a str,
@@ -68,7 +69,29 @@ struct ManifestEntry<'a> {
     size: i64,
     sha256: &'a str,
     file_name: &'a str,
+    /// Inside the bundle's top folder (a bag's: inside `data/`).
     path: String,
+    /// The page-text file, in bags only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+}
+
+impl<'a> ManifestEntry<'a> {
+    pub(crate) fn new(d: &'a DocumentInfo, path: String, text: Option<String>) -> Self {
+        ManifestEntry {
+            id: d.id,
+            title: &d.title,
+            kind: d.kind.as_str(),
+            session: d.session.map(|s| s.to_string()),
+            lang: d.lang.as_str(),
+            pages: d.pages,
+            size: d.size,
+            sha256: &d.sha256,
+            file_name: &d.file_name,
+            path,
+            text,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -264,20 +287,9 @@ fn write_zip(
         zip.write_all(&bytes).map_err(ioerr)?;
         total_bytes += bytes.len() as u64;
         sums.push_str(&format!("{}  {}\n", d.sha256, rel));
-        entries.push(ManifestEntry {
-            id: d.id,
-            title: &d.title,
-            kind: d.kind.as_str(),
-            session: d.session.map(|s| s.to_string()),
-            lang: d.lang.as_str(),
-            pages: d.pages,
-            size: d.size,
-            sha256: &d.sha256,
-            file_name: &d.file_name,
-            path: rel,
-        });
+        entries.push(ManifestEntry::new(d, rel, None));
     }
-    let csv = manifest_csv(&entries)?;
+    let csv = manifest_csv(&entries, false)?;
     let files = entries.len();
     let manifest = Manifest {
         cycle: cycle.number,
@@ -310,10 +322,11 @@ fn write_zip(
     Ok((files, total_bytes))
 }
 
-/// The manifest as CSV: one row per document, the same fields as the JSON manifest.
-fn manifest_csv(entries: &[ManifestEntry]) -> Result<Vec<u8>> {
+/// The manifest as CSV: one row per document, the same fields as the JSON manifest (with
+/// `with_text`, the bag's column of page-text files).
+pub(crate) fn manifest_csv(entries: &[ManifestEntry], with_text: bool) -> Result<Vec<u8>> {
     let mut csv = csv::Writer::from_writer(Vec::new());
-    csv.write_record([
+    let mut header = vec![
         "id",
         "title",
         "kind",
@@ -324,10 +337,13 @@ fn manifest_csv(entries: &[ManifestEntry]) -> Result<Vec<u8>> {
         "sha256",
         "file_name",
         "path",
-    ])
-    .map_err(csv_err)?;
+    ];
+    if with_text {
+        header.push("text");
+    }
+    csv.write_record(&header).map_err(csv_err)?;
     for e in entries {
-        csv.write_record([
+        let mut row = vec![
             e.id.to_string(),
             e.title.to_string(),
             e.kind.to_string(),
@@ -338,8 +354,11 @@ fn manifest_csv(entries: &[ManifestEntry]) -> Result<Vec<u8>> {
             e.sha256.to_string(),
             e.file_name.to_string(),
             e.path.clone(),
-        ])
-        .map_err(csv_err)?;
+        ];
+        if with_text {
+            row.push(e.text.clone().unwrap_or_default());
+        }
+        csv.write_record(&row).map_err(csv_err)?;
     }
     csv.into_inner().map_err(|e| Error::Export(e.to_string()))
 }
