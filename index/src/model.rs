@@ -2,15 +2,28 @@
 //! Everything here crosses a boundary (CLI JSON, the desktop UI), so it is all serde; the
 //! enums keep the names the JSON has always had (`plan`, `lv`, `file_name`, `no-text-layer`).
 
-use std::fmt;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use strum::{Display, IntoStaticStr, VariantArray};
 
 /// What a document is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    Display,
+    IntoStaticStr,
+    VariantArray,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Kind {
     Plan,
     Protocol,
@@ -33,21 +46,7 @@ impl Kind {
     ];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Plan => "plan",
-            Kind::Protocol => "protocol",
-            Kind::Presentation => "presentation",
-            Kind::Evaluation => "evaluation",
-            Kind::Declaration => "declaration",
-            Kind::Survey => "survey",
-            Kind::Other => "other",
-        }
-    }
-}
-
-impl fmt::Display for Kind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        self.into()
     }
 }
 
@@ -56,22 +55,26 @@ impl FromStr for Kind {
 
     /// `plan`, `protocol`, … (any case, surrounding spaces ignored).
     fn from_str(s: &str) -> Result<Self, String> {
-        let t = s.trim();
-        Kind::ALL
-            .into_iter()
-            .find(|k| k.as_str().eq_ignore_ascii_case(t))
-            .ok_or_else(|| {
-                format!(
-                    "unknown kind {t:?} (expected plan, protocol, presentation, evaluation, \
-                     declaration, survey or other)"
-                )
-            })
+        parse_name(s, "kind")
     }
 }
 
 /// The language of a document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    Display,
+    IntoStaticStr,
+    VariantArray,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Lang {
     Lv,
     En,
@@ -79,16 +82,7 @@ pub enum Lang {
 
 impl Lang {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Lang::Lv => "lv",
-            Lang::En => "en",
-        }
-    }
-}
-
-impl fmt::Display for Lang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        self.into()
     }
 }
 
@@ -97,20 +91,14 @@ impl FromStr for Lang {
 
     /// `lv` or `en` (any case, surrounding spaces ignored).
     fn from_str(s: &str) -> Result<Self, String> {
-        let t = s.trim();
-        if t.eq_ignore_ascii_case("lv") {
-            Ok(Lang::Lv)
-        } else if t.eq_ignore_ascii_case("en") {
-            Ok(Lang::En)
-        } else {
-            Err(format!("unknown language {t:?} (expected lv or en)"))
-        }
+        parse_name(s, "language")
     }
 }
 
 /// Where a guess came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Source {
     FileName,
     Text,
@@ -121,12 +109,7 @@ pub enum Source {
 impl Source {
     /// The name a catalogue row and [`Sources`] keep for it.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Source::FileName => "file_name",
-            Source::Text => "text",
-            Source::PdfTitle => "pdf_title",
-            Source::Default => "default",
-        }
+        self.into()
     }
 
     /// The name of a guess's source, or `""` when there was no guess.
@@ -138,8 +121,21 @@ impl Source {
 /// Whether a document's text could be read: `ok`, `no-text-layer` (a scan) or
 /// `unreadable-text` on at least one page, or `ocr` once its flagged pages were all
 /// recognised.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    Display,
+    IntoStaticStr,
+    VariantArray,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum DocStatus {
     Ok,
     NoTextLayer,
@@ -149,18 +145,7 @@ pub enum DocStatus {
 
 impl DocStatus {
     pub fn as_str(self) -> &'static str {
-        match self {
-            DocStatus::Ok => "ok",
-            DocStatus::NoTextLayer => "no-text-layer",
-            DocStatus::UnreadableText => "unreadable-text",
-            DocStatus::Ocr => "ocr",
-        }
-    }
-}
-
-impl fmt::Display for DocStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        self.into()
     }
 }
 
@@ -168,15 +153,7 @@ impl FromStr for DocStatus {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, String> {
-        [
-            DocStatus::Ok,
-            DocStatus::NoTextLayer,
-            DocStatus::UnreadableText,
-            DocStatus::Ocr,
-        ]
-        .into_iter()
-        .find(|d| d.as_str() == s)
-        .ok_or_else(|| format!("unknown document status {s:?}"))
+        parse_name(s, "document status")
     }
 }
 
@@ -280,8 +257,11 @@ impl From<DocumentInfo> for DocumentRow {
 }
 
 /// Where a page that needed OCR stands.
-#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(
+    Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq, IntoStaticStr, VariantArray,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum OcrState {
     Queued,
     /// Recognised.
@@ -294,13 +274,27 @@ impl FromStr for OcrState {
 
     /// The catalogue's `queued`, `done` or `failed`.
     fn from_str(s: &str) -> Result<Self, String> {
-        match s {
-            "queued" => Ok(OcrState::Queued),
-            "done" => Ok(OcrState::Done),
-            "failed" => Ok(OcrState::Failed),
-            _ => Err(format!("unknown OCR state {s:?}")),
-        }
+        parse_name(s, "OCR state")
     }
+}
+
+/// The variant of `T` named `s` (any case, surrounding spaces ignored), the names being the
+/// ones the JSON and the catalogue use (strum's, kept equal to serde's by the same
+/// `rename_all`). A hand-written `FromStr` because strum's says only "Matching variant not
+/// found", where a user typing `--kind minutes` should see the names there are.
+fn parse_name<T>(s: &str, what: &str) -> Result<T, String>
+where
+    T: VariantArray + Copy + Into<&'static str>,
+{
+    let t = s.trim();
+    T::VARIANTS
+        .iter()
+        .copied()
+        .find(|v| (*v).into().eq_ignore_ascii_case(t))
+        .ok_or_else(|| {
+            let names: Vec<&str> = T::VARIANTS.iter().map(|v| (*v).into()).collect();
+            format!("unknown {what} {t:?} (expected {})", names.join(", "))
+        })
 }
 
 /// A page that needed OCR: queued, done (with its confidence) or failed (with why).

@@ -103,22 +103,14 @@ pub struct OcrStatus {
 }
 
 /// Which image of a page the OCR engine read.
-#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq, strum::Display)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum OcrImage {
     /// The page's own scan image, taken from the PDF.
     Embedded,
     /// The page as drawn by pdftoppm.
     Rendered,
-}
-
-impl std::fmt::Display for OcrImage {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            OcrImage::Embedded => "embedded",
-            OcrImage::Rendered => "rendered",
-        })
-    }
 }
 
 /// What happened to one page in an OCR job.

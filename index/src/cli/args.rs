@@ -31,10 +31,10 @@ pub struct FilterArgs {
     #[arg(long, value_parser = parse_date_arg)]
     session: Option<NaiveDate>,
     /// plan, protocol, presentation, evaluation, declaration, survey, other
-    #[arg(long, value_parser = parse_kind)]
+    #[arg(long)]
     kind: Option<Kind>,
     /// lv or en
-    #[arg(long, value_parser = parse_lang)]
+    #[arg(long)]
     lang: Option<Lang>,
 }
 
@@ -258,17 +258,6 @@ fn parse_cite_format(s: &str) -> Result<CiteFormat, String> {
         .map_err(|_| format!("unknown citation format {s}: csl-json, ris, bibtex, text"))
 }
 
-fn parse_kind(s: &str) -> Result<Kind, String> {
-    s.parse::<Kind>().map_err(|_| {
-        format!("unknown kind {s}: plan, protocol, presentation, evaluation, declaration, survey, other")
-    })
-}
-
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    s.parse::<Lang>()
-        .map_err(|_| format!("unknown language {s}: lv or en"))
-}
-
 pub fn none_or<T>(
     s: &Option<String>,
     f: impl Fn(&str) -> Result<T, String>,
@@ -288,7 +277,7 @@ pub struct SetArgs {
     pub ids: Vec<i64>,
     #[arg(long)]
     pub title: Option<String>,
-    #[arg(long, value_parser = parse_kind)]
+    #[arg(long)]
     pub kind: Option<Kind>,
     /// A cycle number, or "none"
     #[arg(long)]
@@ -296,7 +285,7 @@ pub struct SetArgs {
     /// A session date, or "none"
     #[arg(long)]
     pub session: Option<String>,
-    #[arg(long, value_parser = parse_lang)]
+    #[arg(long)]
     pub lang: Option<Lang>,
     /// The document's date, or "none"
     #[arg(long)]
