@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 
 use super::bagit::{BagInfo, BagSummary, BagWriter};
 use super::offline_site::{self, SiteData, SiteDocument};
-use super::{doc_path, manifest_csv, unique, ManifestEntry};
+use super::{manifest_csv, place, ManifestEntry};
 use crate::cite::{self, Citation, CiteFormat};
 use crate::error::{Error, Result};
 use crate::model::{Cycle, DocumentInfo, Session};
@@ -87,15 +87,7 @@ pub fn write(
     let mut cites = Vec::with_capacity(docs.len());
     let mut entries = Vec::with_capacity(docs.len());
     for (i, d) in docs.iter().enumerate() {
-        progress(&Progress {
-            done: i,
-            total: docs.len(),
-            current: d.file_name.clone(),
-        });
-        let rel = unique(doc_path(d), &mut used);
-        let src = store
-            .path_of(&d.sha256)
-            .ok_or_else(|| Error::Export(format!("document {} has no stored file", d.id)))?;
+        let (rel, src) = place(store, docs, i, &mut used, progress)?;
         bag.add_file(&rel, &src, Some(&d.sha256))?;
         let pages = pages_of(d.id)?;
         let text = offline_site::page_text_file(pages.iter().map(|(_, t)| t.as_str()));

@@ -165,6 +165,27 @@ pub(crate) fn unique(name: String, used: &mut HashSet<String>) -> String {
     unreachable!("an unused name always exists")
 }
 
+/// The `i`th document of an export, after its progress is reported: its unique path in
+/// the bundle and its file in the store.
+pub(crate) fn place(
+    store: &Store,
+    docs: &[DocumentInfo],
+    i: usize,
+    used: &mut HashSet<String>,
+    progress: &mut dyn FnMut(&Progress),
+) -> Result<(String, std::path::PathBuf)> {
+    let d = &docs[i];
+    progress(&Progress {
+        done: i,
+        total: docs.len(),
+        current: d.file_name.clone(),
+    });
+    let src = store
+        .path_of(&d.sha256)
+        .ok_or_else(|| Error::Export(format!("document {} has no stored file", d.id)))?;
+    Ok((unique(doc_path(d), used), src))
+}
+
 fn csv_err(e: csv::Error) -> Error {
     Error::Export(e.to_string())
 }
@@ -266,15 +287,7 @@ fn write_zip(
     let mut sums = String::new();
     let mut total_bytes = 0u64;
     for (i, d) in docs.iter().enumerate() {
-        progress(&Progress {
-            done: i,
-            total: docs.len(),
-            current: d.file_name.clone(),
-        });
-        let rel = unique(doc_path(d), &mut used);
-        let src = store
-            .path_of(&d.sha256)
-            .ok_or_else(|| Error::Export(format!("document {} has no stored file", d.id)))?;
+        let (rel, src) = place(store, docs, i, &mut used, progress)?;
         let bytes = std::fs::read(&src).map_err(|e| Error::io(&src, e))?;
         if crate::store::sha256_hex(&bytes) != d.sha256 {
             return Err(Error::Export(format!(
