@@ -77,51 +77,14 @@ impl Archive {
         limit: usize,
         options: SearchOptions,
     ) -> Result<SearchOutcome> {
-        /// Beyond this many best pages, the documents found are what there is.
-        const MAX_PAGES: usize = 20_000;
         let limit = limit.max(1);
         let (typed, expansions, query) = self.full_query(text, filter, options.expand);
-        // The best pages, grouped by document. A few pages per wanted document are usually
-        // enough, and more are asked for only when they gave too few documents: a small top-k
-        // lets tantivy skip most of a common word's pages (block-max WAND), where a fixed
-        // 1,000 cost about 2 ms per search on 96,000 pages.
-        let candidates = (limit * 2).max(30);
-        let mut k = (limit * 5).max(100);
-        let grouped = loop {
-            let pages = self.index.search_pages(&*query, k)?;
-            let grouped = hits::group_hits(&pages);
-            if grouped.len() >= candidates || pages.len() < k || k >= MAX_PAGES {
-                break grouped;
-            }
-            k = (k * 8).min(MAX_PAGES);
-        };
-        let mut docs = Vec::with_capacity(candidates);
-        {
-            let cat = self.cat();
-            for g in grouped {
-                if docs.len() >= candidates {
-                    break;
-                }
-                match cat.get_row(g.doc_id) {
-                    Ok(d) if d.trashed_at.is_none() => docs.push((g, d)),
-                    _ => continue,
-                }
-            }
-        }
+        let docs = self.candidate_documents(&*query, limit)?;
         // Every matching page of the candidates, not only those among the best pages: how
         // much of each document is about the query (rank.rs), "also on pages …", and a body
         // page for a document found by its title.
         let ids: Vec<i64> = docs.iter().map(|(g, _)| g.doc_id).collect();
-        let mut pages_of: HashMap<i64, Vec<i64>> = HashMap::new();
-        for (id, page) in self.index.matching_pages_of(&*query, &ids)? {
-            if page > 0 {
-                pages_of.entry(id).or_default().push(page);
-            }
-        }
-        for pages in pages_of.values_mut() {
-            pages.sort_unstable();
-            pages.dedup();
-        }
+        let mut pages_of = self.body_pages_matching(&*query, &ids)?;
         let mut ranked = rank::rank(
             docs.iter()
                 .map(|(g, d)| rank::Candidate {
@@ -158,16 +121,7 @@ impl Archive {
                 .map(|(id, _)| id)
                 .collect()
         };
-        // Snippets mark the words as typed and their translations (phrases as phrases).
-        let highlight: Box<dyn Query> = if expansions.is_empty() {
-            self.index.highlight_query(text)
-        } else {
-            let mut clauses = vec![(Occur::Should, self.index.highlight_query(text))];
-            for e in &expansions {
-                clauses.push((Occur::Should, self.index.highlight_query(&e.query)));
-            }
-            Box::new(BooleanQuery::new(clauses))
-        };
+        let highlight = self.highlight_query(text, &expansions);
         let gens = self.index.snippet_generators(&*highlight)?;
         let cat = self.cat();
         let mut hits = Vec::with_capacity(shown.len());
@@ -218,6 +172,74 @@ impl Archive {
             expansions,
             suggestion,
         })
+    }
+
+    /// The documents of the best pages, best first, at most `(2 × limit).max(30)` of them and
+    /// none in the trash. A few pages per wanted document are usually enough, and more are
+    /// asked for only when they gave too few documents: a small top-k lets tantivy skip most
+    /// of a common word's pages (block-max WAND), where a fixed 1,000 cost about 2 ms per
+    /// search on 96,000 pages.
+    fn candidate_documents(
+        &self,
+        query: &dyn Query,
+        limit: usize,
+    ) -> Result<Vec<(hits::Grouped, crate::model::DocumentInfo)>> {
+        /// Beyond this many best pages, the documents found are what there is.
+        const MAX_PAGES: usize = 20_000;
+        let candidates = (limit * 2).max(30);
+        let mut k = (limit * 5).max(100);
+        let grouped = loop {
+            let pages = self.index.search_pages(query, k)?;
+            let grouped = hits::group_hits(&pages);
+            if grouped.len() >= candidates || pages.len() < k || k >= MAX_PAGES {
+                break grouped;
+            }
+            k = (k * 8).min(MAX_PAGES);
+        };
+        let cat = self.cat();
+        let mut docs = Vec::with_capacity(candidates);
+        for g in grouped {
+            if docs.len() >= candidates {
+                break;
+            }
+            if let Ok(d) = cat.get_row(g.doc_id) {
+                if d.trashed_at.is_none() {
+                    docs.push((g, d));
+                }
+            }
+        }
+        Ok(docs)
+    }
+
+    /// The body pages (not the title, page 0) of these documents that match, sorted.
+    fn body_pages_matching(
+        &self,
+        query: &dyn Query,
+        ids: &[i64],
+    ) -> Result<HashMap<i64, Vec<i64>>> {
+        let mut pages_of: HashMap<i64, Vec<i64>> = HashMap::new();
+        for (id, page) in self.index.matching_pages_of(query, ids)? {
+            if page > 0 {
+                pages_of.entry(id).or_default().push(page);
+            }
+        }
+        for pages in pages_of.values_mut() {
+            pages.sort_unstable();
+            pages.dedup();
+        }
+        Ok(pages_of)
+    }
+
+    /// What snippets mark: the words as typed and their translations (phrases as phrases).
+    fn highlight_query(&self, text: &str, expansions: &[Expansion]) -> Box<dyn Query> {
+        if expansions.is_empty() {
+            return self.index.highlight_query(text);
+        }
+        let mut clauses = vec![(Occur::Should, self.index.highlight_query(text))];
+        for e in expansions {
+            clauses.push((Occur::Should, self.index.highlight_query(&e.query)));
+        }
+        Box::new(BooleanQuery::new(clauses))
     }
 
     /// The query as typed, its glossary expansions, and the query searched: the typed one
