@@ -16,14 +16,14 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use ogp_archive::archive::extract_guarded;
-use ogp_archive::catalog::{Catalog, NewDocument};
 use ogp_archive::classify::{self, CycleRef};
-use ogp_archive::model::{DocStatus, Sources};
+use ogp_archive::extract_guarded;
+use ogp_archive::internals::{sha256_hex, Store};
+use ogp_archive::internals::{Catalog, NewDocument};
+use ogp_archive::internals::{IndexDoc, SearchIndex};
 use ogp_archive::pdf::{self, PageStatus};
-use ogp_archive::search::{IndexDoc, SearchIndex};
-use ogp_archive::store::{self, Store};
 use ogp_archive::{Archive, Filter};
+use ogp_archive::{DocStatus, Sources};
 
 fn walk(p: &Path, out: &mut Vec<PathBuf>) {
     if let Ok(rd) = std::fs::read_dir(p) {
@@ -204,7 +204,7 @@ fn prepare(
     let mut docs = Vec::new();
     for f in files {
         let bytes = timed(&mut t_read, || std::fs::read(f).unwrap_or_default());
-        let sha = timed(&mut t_hash, || store::sha256_hex(&bytes));
+        let sha = timed(&mut t_hash, || sha256_hex(&bytes));
         let Ok(doc) = timed(&mut t_extract, || extract_guarded(&bytes, limits)) else {
             continue;
         };

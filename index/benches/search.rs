@@ -17,7 +17,7 @@ use common::median;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use ogp_archive::search::SearchIndex;
+use ogp_archive::internals::SearchIndex;
 use ogp_archive::{Archive, Filter};
 
 fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {

@@ -1,28 +1,33 @@
 //! OGP Archive core: everything the desktop app and the `ogp-archive` command line do, with no
 //! GUI. See ARCHITECTURE.md for the map of modules.
 
-pub mod archive;
-pub mod catalog;
+pub(crate) mod archive;
+pub(crate) mod catalog;
 pub mod cite;
 pub mod classify;
 pub mod commitments;
 pub mod dates;
-pub mod error;
+pub(crate) mod error;
 pub mod export;
-pub mod latvian;
+pub(crate) mod latvian;
 pub mod meetings;
-pub mod model;
+pub(crate) mod model;
 pub mod ocr;
 pub mod pdf;
-pub mod progress;
-pub mod search;
-pub mod store;
+pub(crate) mod progress;
+pub(crate) mod search;
+pub(crate) mod store;
 
-pub use archive::{Archive, ArchiveArg, SearchOptions, SearchOutcome};
-pub use error::{Error, FileError, Result};
+pub use archive::{
+    extract_guarded, parse_commitment_id, AgendaView, Archive, ArchiveArg, CommitmentView,
+    MeetingView, PersonView, Repairs, SearchOptions, SearchOutcome, ThreadEntry, ThreadStep,
+    WriteGuard, FEW_HITS,
+};
+pub use catalog::records::RecordPatch;
+pub use error::{human_bytes, Error, FileError, Result, INSTALL_HINT};
 pub use model::{
     Cycle, DocStatus, DocumentInfo, DocumentRow, Facets, Filter, Kind, Lang, OcrPage, OcrState,
-    Patch, SearchHit, Session,
+    Patch, SearchHit, Session, Source, Sources,
 };
 pub use progress::{
     ExportSummary, IngestOutcome, OcrCounts, OcrImage, OcrPageOutcome, OcrStatus, OcrSummary,
@@ -33,6 +38,16 @@ pub use progress::{
 /// else the copy an installed package ships beside the binary (`<prefix>/bin/ogp-archive-app` →
 /// `<prefix>/share/ogp-archive/sample-docs`, i.e. `/usr/share/…` for the .deb); else the
 /// repository's `sample-docs/`, for builds run from the source tree.
+/// The parts of the ingest pipeline, for the `ingest_parts`, `search` and `pipeline`
+/// benchmarks, which time them one by one. Not an API: the app and the CLI go through
+/// [`Archive`], and everything else of these modules stays inside the crate.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::catalog::{Catalog, NewDocument};
+    pub use crate::search::{IndexDoc, SearchIndex};
+    pub use crate::store::{sha256_hex, Store};
+}
+
 pub fn bundled_samples_dir() -> std::path::PathBuf {
     if let Some(d) = std::env::var_os("OGP_SAMPLE_DOCS") {
         return d.into();

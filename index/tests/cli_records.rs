@@ -10,7 +10,7 @@ use std::process::{Command, Output};
 use std::sync::OnceLock;
 
 use common::*;
-use ogp_archive::catalog::records::RecordPatch;
+use ogp_archive::RecordPatch;
 use serde_json::Value;
 
 fn cli(archive: &Path) -> Command {
@@ -323,5 +323,5 @@ fn an_archive_from_before_the_records_gets_them_when_next_opened() {
     let (_, thread) = archive.commitment("4.3").unwrap().unwrap();
     assert!(thread
         .iter()
-        .any(|e| e.step == ogp_archive::archive::ThreadStep::Rating));
+        .any(|e| e.step == ogp_archive::ThreadStep::Rating));
 }

@@ -23,8 +23,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
+use ogp_archive::internals::SearchIndex;
 use ogp_archive::pdf::{self, Limits};
-use ogp_archive::search::SearchIndex;
 use ogp_archive::{Archive, Filter, Outcome};
 
 fn main() {

@@ -126,7 +126,7 @@ fn extract(file: &std::path::Path) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    match ogp_archive::archive::extract_guarded(&bytes, &Default::default()) {
+    match ogp_archive::extract_guarded(&bytes, &Default::default()) {
         Ok(doc) => {
             let mut out = std::io::stdout().lock();
             for p in &doc.pages {
