@@ -139,14 +139,6 @@ impl Vocabulary {
         v
     }
 
-    pub fn len(&self) -> usize {
-        self.words.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
-    }
-
     /// Whether the search finds this word as typed: in this spelling, without diacritics, or
     /// in another inflection.
     pub fn knows(&self, word: &str) -> bool {
