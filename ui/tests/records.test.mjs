@@ -99,6 +99,12 @@ test('marks too close in one lane go on separate rows', () => {
   assert.equal(close.length, 2);
   assert.notEqual(close[0].row, close[1].row);
   assert.notEqual(close[0].y, close[1].y);
+  // the first row sits on the lane's line, the others around it, inside the lane
+  const lane = t.lanes[0];
+  for (const m of t.marks) {
+    if (m.row === 0) assert.equal(m.y, lane.y);
+    assert.ok(m.y > lane.top && m.y < t.axisY, `mark at ${m.y} outside its lane`);
+  }
 });
 
 test('nothing to place gives an empty picture', () => {

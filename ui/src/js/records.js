@@ -120,15 +120,20 @@ export function layoutTimeline(threads, cycles = [], geometry = {}) {
       rows[row] = px;
       return { ...p, x: px, row, date: isoOf(p.day), step: p.entry.step };
     });
-  const laneRows = rowsOf.map((r) => Math.max(1, r.length));
-  const laneTop = [];
+  // Row 0 on the lane's line, then one below, one above, two below, …
+  const offset = (row) => (row % 2 ? (row + 1) / 2 : -row / 2);
+  const extent = rowsOf.map((rows) => {
+    const offs = rows.map((_, r) => offset(r));
+    return { above: Math.max(0, ...offs.map((o) => -o)), below: Math.max(0, ...offs) };
+  });
+  const lanes = [];
   let y = g.top;
-  for (const n of laneRows) {
-    laneTop.push(y);
-    y += g.lane + (n - 1) * g.row;
-  }
-  for (const m of marks) m.y = laneTop[m.lane] + g.lane / 2 + m.row * g.row - ((laneRows[m.lane] - 1) * g.row) / 2;
-  const lanes = chain.map((t, i) => ({ id: t.commitment.id, title: t.commitment.title, y: laneTop[i] + (g.lane + (laneRows[i] - 1) * g.row) / 2, top: laneTop[i] }));
+  chain.forEach((t, i) => {
+    const { above, below } = extent[i];
+    lanes.push({ id: t.commitment.id, title: t.commitment.title, top: y, y: y + g.lane / 2 + above * g.row });
+    y += g.lane + (above + below) * g.row;
+  });
+  for (const m of marks) m.y = lanes[m.lane].y + offset(m.row) * g.row;
 
   const planOf = (id) => marks.find((m) => m.commitment === id && m.step === STEP.PLAN);
   const links = [];
