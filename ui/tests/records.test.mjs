@@ -111,3 +111,13 @@ test('nothing to place gives an empty picture', () => {
   const t = layoutTimeline([{ commitment: { id: '9.1', cycle: 9, number: 1 }, thread: [{ step: STEP.PLAN, doc: doc(1, 9) }] }], cycles);
   assert.equal(t.empty, true);
 });
+
+test('a decision text is cut into marked and plain pieces', async () => {
+  const { markPieces } = await import('../src/js/records.js');
+  const { makeMatcher, matchRanges } = await import('../src/js/text.js');
+  const text = 'sagatavot ieteikumus par līdzdalības budžetu (6. apņemšanās)';
+  const pieces = markPieces(text, matchRanges(text, makeMatcher('lidzdalibas budzets')));
+  assert.equal(pieces.map((p) => p.text).join(''), text);
+  assert.deepEqual(pieces.filter((p) => p.hit).map((p) => p.text), ['līdzdalības', 'budžetu']);
+  assert.deepEqual(markPieces('abc', []), [{ text: 'abc', hit: false }]);
+});

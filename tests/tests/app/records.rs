@@ -123,41 +123,64 @@ async fn a_meeting_page_lists_attendees_and_follows_a_decision_to_its_page() {
         })
         .await?;
 
-        // The search narrowed to decisions finds the ones about participatory budgeting,
-        // typed without diacritics, each with its document and page.
-        let want: Vec<(i64, i64)> = {
-            let mut v = Vec::new();
-            for m in truth["meetings"].as_array().into_iter().flatten() {
-                for d in m["decisions"].as_array().into_iter().flatten() {
-                    if d["text_contains"].as_str().is_some_and(|t| t.contains("līdzdalības budžet")) {
-                        v.push((doc_id(&c, m["file"].as_str().unwrap_or_default()).await?, d["page"].as_i64().unwrap_or(0)));
-                    }
+        decisions_about_participatory_budgeting(&c, &truth).await
+    })
+    .await;
+}
+
+/// The search narrowed to decisions finds every decision of the ground truth about
+/// participatory budgeting, typed without diacritics, each with its document and page, and a
+/// click opens it there.
+async fn decisions_about_participatory_budgeting(c: &Client, truth: &Value) -> e2e::TestResult {
+    // The search narrowed to decisions finds the ones about participatory budgeting,
+    // typed without diacritics, each with its document and page.
+    let want: Vec<(i64, i64)> = {
+        let mut v = Vec::new();
+        for m in truth["meetings"].as_array().into_iter().flatten() {
+            for d in m["decisions"].as_array().into_iter().flatten() {
+                if d["text_contains"]
+                    .as_str()
+                    .is_some_and(|t| t.contains("līdzdalības budžet"))
+                {
+                    v.push((
+                        doc_id(&c, m["file"].as_str().unwrap_or_default()).await?,
+                        d["page"].as_i64().unwrap_or(0),
+                    ));
                 }
             }
-            v
-        };
-        if want.is_empty() {
-            return Err(err("expected.json has no decision about līdzdalības budžets"));
         }
-        search(&c, "lidzdalibas budzets").await?;
-        click(&c, "#search-decisions").await?;
-        let got = wait_for(20, "decisions in the results", || async {
+        v
+    };
+    if want.is_empty() {
+        return Err(err(
+            "expected.json has no decision about līdzdalības budžets",
+        ));
+    }
+    search(&c, "lidzdalibas budzets").await?;
+    click(&c, "#search-decisions").await?;
+    let got = wait_for(20, "decisions in the results", || async {
             let v = js(&c, "const o = document.getElementById('decision-results'); return o.hidden ? [] : [...o.querySelectorAll('li.decision-hit')].map(li => [Number(li.dataset.doc), Number(li.dataset.page)])", vec![]).await.ok()?;
             let v: Vec<(i64, i64)> = serde_json::from_value(v).ok()?;
             (!v.is_empty()).then_some(v)
         })
         .await?;
-        for w in &want {
-            if !got.contains(w) {
-                return Err(err(format!("decision at document {} page {} missing from {got:?}", w.0, w.1)));
-            }
+    for w in &want {
+        if !got.contains(w) {
+            return Err(err(format!(
+                "decision at document {} page {} missing from {got:?}",
+                w.0, w.1
+            )));
         }
-        let (did, dpage) = want[0];
-        click(&c, &format!("#decision-results li.decision-hit[data-doc='{did}'][data-page='{dpage}']")).await?;
-        viewer_at(&c, did, dpage).await?;
-        Ok(())
-    })
-    .await;
+    }
+    docs_screenshot(c, "decisions").await?;
+    let (did, dpage) = want[0];
+    click(
+        &c,
+        &format!("#decision-results li.decision-hit[data-doc='{did}'][data-page='{dpage}']"),
+    )
+    .await?;
+    viewer_at(&c, did, dpage).await?;
+    Ok(())
 }
 
 /// A mark of the timeline: step, commitment, date, x, file, page.

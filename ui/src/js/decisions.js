@@ -11,6 +11,8 @@ import { MODE } from './model.js';
 import { state, setResults } from './state.js';
 import { showMode } from './mode.js';
 import { openDocument } from './document.js';
+import { makeMatcher, matchRanges } from './text.js';
+import { markPieces } from './records.js';
 
 let found = [];
 
@@ -54,6 +56,11 @@ export function renderDecisions() {
   $('decision-results').replaceChildren(...found.map(decisionHit));
 }
 
+/** The decision's words that the query matched, in bold (as the documents' snippets). */
+function marked(text, query) {
+  return markPieces(text, matchRanges(text, makeMatcher(query))).map((p) => (p.hit ? h('b', {}, p.text) : p.text));
+}
+
 function decisionHit(d) {
   const open = () => openDocument(d.doc.doc_id, { page: d.page, query: state.query });
   const item = d.item ? `${t('agendaItem', { n: d.item })}${d.item_title ? `: ${d.item_title}` : ''}` : '';
@@ -61,7 +68,7 @@ function decisionHit(d) {
     'li',
     { class: 'result decision-hit', dataset: { doc: d.doc.doc_id, page: d.page, number: d.number || '' }, tabindex: '0', onclick: open, onkeydown: (e) => e.key === 'Enter' && open() },
     h('div', { class: 'r-title' }, h('span', { class: 'd-date' }, d.doc.date || ''), item ? h('span', { class: 'd-item' }, ` · ${item}`) : null),
-    h('div', { class: 'd-text' }, d.number ? h('span', { class: 'dnum' }, d.number) : null, d.text),
+    h('div', { class: 'd-text' }, d.number ? h('span', { class: 'dnum' }, d.number) : null, ...marked(d.text, state.query)),
     h('div', { class: 'r-meta' }, h('span', {}, d.doc.file_name), h('span', { class: 'page-no' }, t('page', { n: d.page }))),
   );
 }

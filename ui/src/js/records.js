@@ -156,3 +156,17 @@ export function layoutTimeline(threads, cycles = [], geometry = {}) {
     .sort((a, b) => a.x1 - b.x1);
   return { empty: false, width: g.width, height: y + g.bottom, axisY: y + 4, lanes, marks, links, bands, ticks, left: g.left, right: g.width - g.right };
 }
+
+/** `text` cut at `ranges` ([start, end), in order): [{ text, hit }] pieces, hits marked. */
+export function markPieces(text, ranges = []) {
+  const out = [];
+  let at = 0;
+  for (const [a, b] of ranges) {
+    if (a < at) continue;
+    if (a > at) out.push({ text: text.slice(at, a), hit: false });
+    out.push({ text: text.slice(a, b), hit: true });
+    at = b;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), hit: false });
+  return out;
+}
