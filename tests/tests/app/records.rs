@@ -3,7 +3,8 @@
 //! commitments with one commitment's timeline across cycles. Expected values come from the
 //! samples' ground truth (`sample-docs/expected.json`: `meetings`, `commitments`, `mentions`,
 //! `ratings`, `continuations`). With `E2E_DOCS_SCREENSHOTS=1` the tests also save
-//! `docs/screenshot-meeting.png` and `docs/screenshot-commitments.png`.
+//! `docs/screenshot-meeting.png`, `docs/screenshot-decisions.png` and
+//! `docs/screenshot-commitments.png`.
 
 use std::time::Duration;
 
