@@ -49,7 +49,13 @@ async fn docs_screenshot(c: &Client, name: &str) -> Result<(), String> {
     js(c, "for (const id of ['task-panel', 'ocr-panel']) document.getElementById(id).hidden = true; return true", vec![]).await?;
     tokio::time::sleep(Duration::from_millis(700)).await;
     let png = c.screenshot().await.map_err(|e| e.to_string())?;
-    let path = e2e::workspace().join(format!("docs/screenshot-{name}.png"));
+    // The English page is for looking at, not for docs/.
+    let dir = if name.ends_with("-en") {
+        "target/e2e-screenshots"
+    } else {
+        "docs"
+    };
+    let path = e2e::workspace().join(format!("{dir}/screenshot-{name}.png"));
     std::fs::write(&path, png).map_err(|e| e.to_string())?;
     eprintln!("saved {}", path.display());
     Ok(())
@@ -117,16 +123,38 @@ async fn a_meeting_page_lists_attendees_and_follows_a_decision_to_its_page() {
         docs_screenshot(&c, "meeting").await?;
         click(&c, &css).await?;
         viewer_at(&c, id, page).await?;
-        // Back to the meeting page.
+        // Back to the meeting page; in English, then in Latvian again.
         click(&c, "#doc-back").await?;
         wait_for(10, "the meeting page again", || async {
             js(&c, "return document.body.dataset.mode", vec![]).await.ok().filter(|m| m == "meeting")
         })
         .await?;
+        meeting_in_english(&c, date).await?;
 
         decisions_about_participatory_budgeting(&c, &truth).await
     })
     .await;
+}
+
+/// The meeting page speaks English after the language switch, and Latvian again after the next.
+async fn meeting_in_english(c: &Client, date: &str) -> Result<(), String> {
+    let heads = "return [document.getElementById('meeting-title').textContent, [...document.querySelectorAll('#meeting-view .role-group h3')].map(h => h.textContent).join('|')]";
+    for (switch_to, title, invited) in [
+        ("en", "Meeting", "Invited ("),
+        ("lv", "Sēde", "Pieaicinātie ("),
+    ] {
+        click(c, "#lang-switch").await?;
+        wait_for(10, &format!("the meeting page in {switch_to}"), || async {
+            let v = js(c, heads, vec![]).await.ok()?;
+            let (t, groups): (String, String) = serde_json::from_value(v).ok()?;
+            (t == format!("{title} {date}") && groups.contains(invited)).then_some(())
+        })
+        .await?;
+        if switch_to == "en" {
+            docs_screenshot(c, "meeting-en").await?;
+        }
+    }
+    Ok(())
 }
 
 /// The search narrowed to decisions finds every decision of the ground truth about

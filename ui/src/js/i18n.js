@@ -362,7 +362,7 @@ export const STRINGS = {
     meetingKind_other: 'meeting',
     place: 'Place',
     chair: 'Chair',
-    secretary: 'Minutes',
+    secretary: 'Secretary',
     agenda: 'Agenda',
     decisionsHead: 'Decisions',
     otherDecisions: 'Decisions outside the agenda',
