@@ -20,7 +20,7 @@ pub use error::{CmdResult, UiError};
 pub use options::Options;
 pub use state::AppState;
 
-use commands::{cycles, documents, tasks};
+use commands::{cycles, documents, records, tasks};
 use tauri::Runtime;
 
 /// Adds the plugins, commands, protocol and first-run work to a builder (also used by tests
@@ -59,6 +59,11 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>, options: Options) -> tauri:
             tasks::ocr_status,
             tasks::start_ocr_job,
             documents::page_words,
+            records::meeting,
+            records::decisions,
+            records::commitments,
+            records::commitment,
+            records::people,
         ])
         .setup(|app| {
             jobs::load_samples(app.handle());

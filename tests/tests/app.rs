@@ -10,6 +10,10 @@ use fantoccini::{Client, Locator};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
+/// The records views (meeting page, decisions, commitments timeline).
+#[path = "app/records.rs"]
+mod records;
+
 fn err(s: impl Into<String>) -> Box<dyn std::error::Error + Send + Sync> {
     s.into().into()
 }

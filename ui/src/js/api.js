@@ -79,6 +79,23 @@ export const search = (query, filter, limit = 100) => invoke('search', { query, 
 /** Counts of the query's hits per cycle, session, kind and language, for the filter bar. */
 export const facets = (query) => invoke('facets', { query });
 
+// ---------- meetings, decisions, commitments ----------
+
+/** The meeting held on `date` ('YYYY-MM-DD'): { date, kind, place, chair, secretary, documents, attendees, agenda, decisions }, or null. */
+export const meeting = (date) => invoke('meeting', { date });
+
+/** Decisions with every word of `query` (diacritics optional), of `cycle` or all: [{ doc, item, item_title, number, text, page }]. */
+export const decisions = (query, cycle = null) => invoke('decisions', { query, cycle });
+
+/** The commitments of `cycle` (or all): [{ id, cycle, number, title, institution, plan, page, completion, mentions, continues, continued_by }]. */
+export const commitments = (cycle) => invoke('commitments', { cycle });
+
+/** Commitment `id` ('4.3') and its thread: { commitment, thread: [{ step, commitment, date, doc, page, text }] }. */
+export const commitment = (id) => invoke('commitment', { id });
+
+/** People listed in meetings (narrowed by `query`): [{ person, organisations, meetings }]. */
+export const people = (query = null) => invoke('people', { query });
+
 // ---------- long jobs ----------
 
 /**

@@ -8,7 +8,7 @@ import * as api from './api.js';
 import { $, h, errorText, showError } from './dom.js';
 import { MODE } from './model.js';
 import { pickLang } from './text.js';
-import { state, subscribe, setView, setStatus } from './state.js';
+import { state, subscribe, setView, setStatus, setRecordsKey } from './state.js';
 import { showMode } from './mode.js';
 import { fetchData, refresh } from './data.js';
 import { initTasks, showSamples, showIndex } from './tasks.js';
@@ -19,6 +19,9 @@ import { initList, renderList, focusRow } from './list.js';
 import { initSearch, runSearch, renderResults, moveActive, openHit, clearQuery } from './search.js';
 import { initDocument, reloadOpenDocument, translateDocument, turnPage } from './document.js';
 import { initIngest, ingestPaths, hideDropOverlay } from './ingest.js';
+import { openMeeting, renderMeeting } from './meeting.js';
+import { openCommitments, renderCommitments } from './commitments.js';
+import { initDecisions } from './decisions.js';
 
 // ---------- moves between screens ----------
 
@@ -35,9 +38,30 @@ function selectView(view) {
   showList();
 }
 
-/** Back from a document to where it was opened from: the results of the query, or the list. */
+/** A session's meeting page (`date`) or a cycle's commitments (`cycle`), from the sidebar. */
+function showMeeting(date) {
+  setRecordsKey(`meeting:${date}`);
+  clearQuery();
+  openMeeting(date);
+  renderSidebar();
+}
+
+function showCommitments(cycle) {
+  setRecordsKey(`commitments:${cycle}`);
+  clearQuery();
+  openCommitments(cycle);
+  renderSidebar();
+}
+
+/** Back from a document to where it was opened from: the results of the query, a meeting page, the commitments, or the list. */
 function goBack() {
-  if (state.prevMode === MODE.SEARCH && state.query) {
+  if (state.prevMode === MODE.MEETING) {
+    renderMeeting();
+    renderSidebar();
+  } else if (state.prevMode === MODE.COMMITMENTS) {
+    renderCommitments();
+    renderSidebar();
+  } else if (state.prevMode === MODE.SEARCH && state.query) {
     showMode(MODE.SEARCH);
     renderSidebar();
     renderResults();
@@ -83,6 +107,9 @@ document.addEventListener('keydown', (e) => {
       clearQuery();
       showList();
       $('search').blur();
+    } else if (state.mode === MODE.MEETING || state.mode === MODE.COMMITMENTS) {
+      e.preventDefault();
+      showList();
     }
   } else if (state.mode === MODE.DOC && !typing && state.viewer) {
     if (e.key === 'PageDown' || e.key === 'ArrowRight') {
@@ -109,6 +136,8 @@ function applyLang() {
   if (state.mode === MODE.LIST) renderList();
   if (state.mode === MODE.SEARCH) renderResults();
   if (state.mode === MODE.DOC && state.doc) translateDocument();
+  if (state.mode === MODE.MEETING) renderMeeting();
+  if (state.mode === MODE.COMMITMENTS) renderCommitments();
 }
 
 $('lang-switch').addEventListener('click', () => {
@@ -142,9 +171,10 @@ async function start() {
   const pending = fetchData();
   pending.catch(() => {}); // handled by refresh below; not an unhandled rejection meanwhile
   initTasks();
-  initSidebar({ onView: selectView });
+  initSidebar({ onView: selectView, onMeeting: showMeeting, onCommitments: showCommitments });
   initList();
   initSearch({ onClear: showList });
+  initDecisions({ onToggle: runSearch });
   initDocument({ onBack: goBack });
   applyLang();
   await initIngest();

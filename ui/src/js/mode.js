@@ -1,5 +1,5 @@
-// Which of the three views the main area shows: the document list, search results, or one
-// document. Leaving the document view closes the PDF viewer (it holds the document's pages).
+// Which view the main area shows: the document list, search results, one document, a
+// meeting page or a cycle's commitments. Leaving the document view closes the PDF viewer (it holds the document's pages).
 
 import { $ } from './dom.js';
 import { MODE } from './model.js';
@@ -11,5 +11,7 @@ export function showMode(mode) {
   $('list-view').hidden = mode !== MODE.LIST;
   $('search-view').hidden = mode !== MODE.SEARCH;
   $('doc-view').hidden = mode !== MODE.DOC;
+  $('meeting-view').hidden = mode !== MODE.MEETING;
+  $('commitments-view').hidden = mode !== MODE.COMMITMENTS;
   document.body.dataset.mode = mode;
 }

@@ -38,7 +38,7 @@ export const VIEW = Object.freeze({
 });
 
 /** What the main area shows. */
-export const MODE = Object.freeze({ LIST: 'list', SEARCH: 'search', DOC: 'doc' });
+export const MODE = Object.freeze({ LIST: 'list', SEARCH: 'search', DOC: 'doc', MEETING: 'meeting', COMMITMENTS: 'commitments' });
 
 /** The messages of the ingest channel (`type`). */
 export const INGEST_EVENT = Object.freeze({ PROGRESS: 'progress', OUTCOME: 'outcome' });

@@ -11,6 +11,7 @@ import { state, setQuery, setFilter, setResults, setActive } from './state.js';
 import { showMode } from './mode.js';
 import { openDocument } from './document.js';
 import { renderSidebar } from './sidebar.js';
+import { decisionsOnly, runDecisionSearch, renderDecisions, showDocumentResults } from './decisions.js';
 
 let searchTimer = 0;
 let searchSeq = 0;
@@ -21,6 +22,7 @@ export async function runSearch() {
   const seq = ++searchSeq;
   const query = state.query;
   if (!query) return;
+  if (decisionsOnly()) return runDecisionSearch(query, () => seq === searchSeq);
   try {
     const [hits, facets] = await Promise.all([api.search(query, searchFilter(state.filter), 100), api.facets(query)]);
     if (seq !== searchSeq) return;
@@ -91,6 +93,8 @@ function resultItem(hit, i) {
 }
 
 export function renderResults() {
+  if (decisionsOnly()) return renderDecisions();
+  showDocumentResults();
   renderFilters();
   $('results-title').textContent = t('results', { n: state.hits.length });
   $('results').replaceChildren(...state.hits.map(resultItem));

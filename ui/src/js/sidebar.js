@@ -1,6 +1,8 @@
 // The sidebar: all documents, the plan cycles with their council sessions (add, edit, delete
 // through the form dialog; export a cycle to a zip), documents without a cycle, the kinds and
-// the trash, each with its count. A click on an entry shows its documents (init's onView).
+// the trash, each with its count. A click on an entry shows its documents (init's onView); a
+// session's meeting button opens its meeting page (onMeeting), a cycle's "Apņemšanās" entry
+// its commitments (onCommitments).
 
 import * as api from './api.js';
 import { t } from './i18n.js';
@@ -12,10 +14,14 @@ import { formDialog } from './dialogs.js';
 import { task } from './tasks.js';
 
 let onView = () => {};
+let onMeeting = () => {};
+let onCommitments = () => {};
 
-/** onView(view): a sidebar entry was chosen. */
+/** onView(view): a sidebar entry was chosen; onMeeting(date), onCommitments(cycle): a meeting page or a cycle's commitments. */
 export function initSidebar(hooks) {
   onView = hooks.onView;
+  onMeeting = hooks.onMeeting || onMeeting;
+  onCommitments = hooks.onCommitments || onCommitments;
 }
 
 export function renderSidebar() {
@@ -34,8 +40,9 @@ export function renderSidebar() {
       h('span', { class: 'label' }, label),
       h('span', { class: 'count' }, String(count)),
     );
-  const mini = (label, title, onclick, testid) =>
-    h('button', { type: 'button', class: 'mini', title, onclick, dataset: { action: testid } }, label);
+  const mini = (label, title, onclick, testid, data = {}) =>
+    h('button', { type: 'button', class: 'mini', title, onclick, dataset: { action: testid, ...data } }, label);
+  const records = state.mode === MODE.MEETING || state.mode === MODE.COMMITMENTS;
 
   fill(
     $('sidebar'),
@@ -57,10 +64,23 @@ export function renderSidebar() {
             'div',
             { class: 'session-row' },
             item({ type: VIEW.SESSION, cycle: c.number, date: s.date }, s.date, s.count, { class: 'sub', title: s.title }),
+            mini('≡', t('openMeeting'), () => onMeeting(s.date), 'open-meeting', { date: s.date, current: String(records && state.recordsKey === `meeting:${s.date}`) }),
             mini('✎', t('edit'), () => editSession(c, s), 'edit-session'),
           ),
         ),
         item({ type: VIEW.NOSESSION, cycle: c.number }, t('withoutSession'), c.withoutSession, { class: 'sub muted-label' }),
+        c.count
+          ? h(
+              'button',
+              {
+                type: 'button',
+                class: `side-item sub commitments-item ${records && state.recordsKey === `commitments:${c.number}` ? 'current' : ''}`,
+                dataset: { view: `commitments:${c.number}` },
+                onclick: () => onCommitments(c.number),
+              },
+              h('span', { class: 'label' }, t('openCommitments')),
+            )
+          : null,
         h('div', { class: 'sub-actions' }, mini(t('addSession'), t('sessionDialogAdd', { n: c.number }), () => editSession(c, null), 'add-session')),
       ),
     ),

@@ -39,6 +39,8 @@ export const state = {
   docContext: null,
   /** The PDF viewer, made on the first document opened. */
   viewer: null,
+  /** The meeting page or commitments view shown last ('meeting:<date>', 'commitments:<cycle>'). */
+  recordsKey: '',
   /** The OCR job's last status. */
   ocr: null,
   /** The data last drawn, as JSON (to skip redrawing what did not change). */
@@ -125,6 +127,10 @@ export function setDocContext(ctx) {
 
 export function setViewer(viewer) {
   state.viewer = viewer;
+}
+
+export function setRecordsKey(key) {
+  state.recordsKey = key;
 }
 
 /** The OCR job's new status; returns the one before. */
