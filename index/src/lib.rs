@@ -23,7 +23,7 @@ pub use archive::{
     MeetingView, PersonView, Repairs, SearchOptions, SearchOutcome, ThreadEntry, ThreadStep,
     WriteGuard, FEW_HITS,
 };
-pub use catalog::records::RecordPatch;
+pub use catalog::records::{DecisionRow, RecordPatch};
 pub use error::{human_bytes, Error, FileError, Result, INSTALL_HINT};
 pub use model::{
     Cycle, DocStatus, DocumentInfo, DocumentRow, Facets, Filter, Kind, Lang, OcrPage, OcrState,

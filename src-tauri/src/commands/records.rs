@@ -5,8 +5,7 @@
 //! `--json` prints it).
 
 use chrono::NaiveDate;
-use ogp_archive::archive::{CommitmentView, MeetingView, PersonView, ThreadEntry};
-use ogp_archive::catalog::records::DecisionRow;
+use ogp_archive::{CommitmentView, DecisionRow, MeetingView, PersonView, ThreadEntry};
 use serde::Serialize;
 use tauri::State;
 

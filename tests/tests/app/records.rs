@@ -172,7 +172,7 @@ async fn decisions_about_participatory_budgeting(c: &Client, truth: &Value) -> e
                     .is_some_and(|t| t.contains("līdzdalības budžet"))
                 {
                     v.push((
-                        doc_id(&c, m["file"].as_str().unwrap_or_default()).await?,
+                        doc_id(c, m["file"].as_str().unwrap_or_default()).await?,
                         d["page"].as_i64().unwrap_or(0),
                     ));
                 }
@@ -185,10 +185,10 @@ async fn decisions_about_participatory_budgeting(c: &Client, truth: &Value) -> e
             "expected.json has no decision about līdzdalības budžets",
         ));
     }
-    search(&c, "lidzdalibas budzets").await?;
-    click(&c, "#search-decisions").await?;
+    search(c, "lidzdalibas budzets").await?;
+    click(c, "#search-decisions").await?;
     let got = wait_for(20, "decisions in the results", || async {
-            let v = js(&c, "const o = document.getElementById('decision-results'); return o.hidden ? [] : [...o.querySelectorAll('li.decision-hit')].map(li => [Number(li.dataset.doc), Number(li.dataset.page)])", vec![]).await.ok()?;
+            let v = js(c, "const o = document.getElementById('decision-results'); return o.hidden ? [] : [...o.querySelectorAll('li.decision-hit')].map(li => [Number(li.dataset.doc), Number(li.dataset.page)])", vec![]).await.ok()?;
             let v: Vec<(i64, i64)> = serde_json::from_value(v).ok()?;
             (!v.is_empty()).then_some(v)
         })
@@ -204,11 +204,11 @@ async fn decisions_about_participatory_budgeting(c: &Client, truth: &Value) -> e
     docs_screenshot(c, "decisions").await?;
     let (did, dpage) = want[0];
     click(
-        &c,
+        c,
         &format!("#decision-results li.decision-hit[data-doc='{did}'][data-page='{dpage}']"),
     )
     .await?;
-    viewer_at(&c, did, dpage).await?;
+    viewer_at(c, did, dpage).await?;
     Ok(())
 }
 
