@@ -7,8 +7,8 @@
 #   gs-type3-names       a PostScript Type 3 font distilled by Ghostscript: glyph names in
 #                        /Differences (AGL names, uniXXXX, uXXXX), no ToUnicode
 #   form-filled          an AcroForm filled by a script: field values (/V) with appearance
-#                        streams, and a FreeText annotation (after the page text, each line
-#                        marked "» ")
+#                        streams, a comb field (one character per cell), and a FreeText
+#                        annotation (after the page text, each line marked "» ")
 #   rotated-mirrored     page 1 /Rotate 90 (qpdf), page 2 drawn with a mirrored and a rotated
 #                        text matrix (hand-written content stream)
 #   nonembedded-winansi  TrueType fonts that are not embedded (TimesNewRomanPSMT, Arial),
@@ -83,7 +83,7 @@ note = 'Pārbaudīts: dati atbilst reģistram.'
 content = b'BT /F1 16 Tf 72 760 Td ' + lit(body) + b' Tj ET\n'
 content += b'BT /F1 11 Tf 72 700 Td ' + lit('Name / Vards:') + b' Tj ET\nBT /F1 11 Tf 72 660 Td ' + lit('Office / Iestade:') + b' Tj ET\n'
 objs = [None] * 4
-objs[0] = b'<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [5 0 R 7 0 R] /DR << /Font << /F1 4 0 R >> >> /DA (/F1 11 Tf 0 g) >> >>'
+objs[0] = b'<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [5 0 R 7 0 R 9 0 R] /DR << /Font << /F1 4 0 R >> >> /DA (/F1 11 Tf 0 g) >> >>'
 objs[1] = b'<< /Type /Pages /Kids [3 0 R] /Count 1 >>'
 objs[3] = b'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'
 annots = []
@@ -98,6 +98,18 @@ for name, value, tu in fields:
     objs.append(stream(ap, b'/Type /XObject /Subtype /Form /BBox [0 0 250 20] /Resources << /Font << /F1 4 0 R >> >>'))
     annots.append(n)
     y -= 40
+# A comb field (/Ff bit 25, /MaxLen 11): the appearance puts one digit in each of 11 cells, so
+# the page shows them apart (and the peers read 11 words).
+code = '40003012345'
+n = len(objs) + 1
+cell = 250 / len(code)
+ap = b'/Tx BMC q BT /F1 11 Tf ' + b' '.join(
+    b'1 0 0 1 %.2f 5 Tm %s Tj' % (i * cell + cell / 2 - 3, lit(ch)) for i, ch in enumerate(code)) + b' ET Q EMC'
+objs.append(b'<< /Type /Annot /Subtype /Widget /FT /Tx /T (kods) /TU %s /Ff 16777216 /MaxLen 11 /V (%s) /DA (/F1 11 Tf 0 g) /Rect [200 %d 450 %d] /P 3 0 R /F 4 /AP << /N %d 0 R >> >>'
+            % (utf16('Reģistrācijas numurs'), code.encode(), y - 5, y + 15, n + 1))
+objs.append(stream(ap, b'/Type /XObject /Subtype /Form /BBox [0 0 250 20] /Resources << /Font << /F1 4 0 R >> >>'))
+annots.append(n)
+content += b'BT /F1 11 Tf 72 %d Td ' % (y + 5) + lit('Reg. No.:') + b' Tj ET\n'
 n = len(objs) + 1
 objs.append(b'<< /Type /Annot /Subtype /FreeText /Rect [72 560 400 590] /Contents %s /DA (/F1 12 Tf 0 g) /F 4 >>' % utf16(note))
 annots.append(n)
@@ -107,7 +119,8 @@ objs[2] = (b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << 
            % (cs, b' '.join(b'%d 0 R' % a for a in annots)))
 pdf(objs, os.path.join(tmp, 'form-filled.pdf'))
 open(os.path.join(tmp, 'form-filled.truth'), 'w', encoding='utf-8').write(
-    '\n'.join([body, 'Name / Vards:', 'Office / Iestade:'] + ['» ' + t for t in (fields[0][1], fields[1][1], note)]) + '\f')
+    '\n'.join([body, 'Name / Vards:', 'Office / Iestade:', 'Reg. No.:']
+              + ['» ' + t for t in (fields[0][1], fields[1][1], ' '.join(code), note)]) + '\f')
 
 # Mirrored and rotated text matrices (page 2 of rotated-mirrored; page 1 comes from qpdf).
 lines = ['Mirrored text reads right to left on the page.', 'Rotated text runs up the page.', 'Upside down text ends here.']

@@ -102,7 +102,8 @@ def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     ap = argparse.ArgumentParser()
     ap.add_argument("corpus", nargs="?", default=os.path.join(root, "target", "realworld"))
-    ap.add_argument("--ours", default=os.path.join(root, "target", "release", "examples", "extract_text"))
+    ap.add_argument("--ours", default=os.path.join(root, "target", "release", "examples", "extract_text"),
+                    help="our extractor (default: the release build of the example, as BENCHMARKS.md measures)")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--tsv")
     ap.add_argument("--only")

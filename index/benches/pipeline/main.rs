@@ -8,7 +8,8 @@
 //! `BENCH_CORPUS` (`scale`, the default: `scripts/make-scale-corpus.sh` writes BENCH_DOCS
 //! multi-page documents, about 10 pages each, cached under the target directory; `samples`:
 //! copies of the 20 sample documents, one byte changed), `BENCH_SEED` (default 1),
-//! `BENCH_PEERS=0` (skip the peer tools over the scale corpus, for trying a change).
+//! `BENCH_PEERS=0` (skip the peer tools over the scale corpus, for trying a change),
+//! `BENCH_ONLY=extraction` (only the extraction speed and quality sections).
 
 #[path = "../common/mod.rs"]
 mod common;
@@ -44,9 +45,22 @@ fn main() {
         "## Run of {}\n",
         chrono::Utc::now().format("%Y-%m-%d %H:%M UTC")
     );
-    println!("Machine: {cpu}, {} cores. Command: `cargo bench -p ogp-archive --bench pipeline` (BENCH_DOCS={n_docs}, BENCH_REPEAT={repeat}); medians of {repeat} runs.\n", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+    let only = std::env::var("BENCH_ONLY")
+        .map(|v| format!(", BENCH_ONLY={v}"))
+        .unwrap_or_default();
+    // The machine is shared: the load says how much of it the run had.
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let load = load
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    println!("Machine: {cpu}, {} cores, load average {load} at the start. Command: `cargo bench -p ogp-archive --bench pipeline` (BENCH_DOCS={n_docs}, BENCH_REPEAT={repeat}{only}); medians of {repeat} runs.\n", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
     extraction_speed(work.path(), repeat, &ours_bin);
     extraction_quality();
+    if std::env::var("BENCH_ONLY").is_ok_and(|v| v == "extraction") {
+        return;
+    }
     let ing = ingest_at_scale(work.path(), n_docs);
     ingest_phases(&ing);
     search_latency(&ing.archive, ing.pages);

@@ -62,13 +62,16 @@ fn field_value(doc: &Document, widget: &Dictionary) -> Option<String> {
     let mut value: Option<&Object> = None;
     let mut flags: Option<f32> = None;
     let mut opts: Option<&Vec<Object>> = None;
+    let mut max_len: Option<f32> = None;
     let mut d = widget;
     for _ in 0..32 {
         ft = ft.or_else(|| dict_get(doc, d, b"FT").and_then(name));
         value = value.or_else(|| dict_get(doc, d, b"V"));
         flags = flags.or_else(|| dict_get(doc, d, b"Ff").and_then(num));
         opts = opts.or_else(|| dict_get(doc, d, b"Opt").and_then(|o| arr(doc, o)));
-        if ft.is_some() && value.is_some() && flags.is_some() && opts.is_some() {
+        max_len = max_len.or_else(|| dict_get(doc, d, b"MaxLen").and_then(num));
+        if ft.is_some() && value.is_some() && flags.is_some() && opts.is_some() && max_len.is_some()
+        {
             break;
         }
         match dict_get(doc, d, b"Parent").and_then(|o| o.as_dict().ok()) {
@@ -76,8 +79,9 @@ fn field_value(doc: &Document, widget: &Dictionary) -> Option<String> {
             None => break,
         }
     }
+    let flags = flags.unwrap_or(0.0) as i64;
     // A list box (a choice field that is not a combo box) shows all its options.
-    let combo = (flags.unwrap_or(0.0) as i64) & (1 << 17) != 0;
+    let combo = flags & (1 << 17) != 0;
     if ft == Some(b"Ch") && !combo {
         if let Some(opts) = opts {
             let shown: Vec<String> = opts
@@ -99,6 +103,9 @@ fn field_value(doc: &Document, widget: &Dictionary) -> Option<String> {
         }
     }
     match (ft?, value?) {
+        (b"Tx", Object::String(s, _)) if is_comb(flags, max_len) => {
+            Some(comb_cells(&decode_text_string(s)))
+        }
         (b"Tx" | b"Ch", Object::String(s, _)) => Some(decode_text_string(s)),
         (b"Ch", Object::Array(items)) => {
             let v: Vec<String> = items
@@ -112,5 +119,43 @@ fn field_value(doc: &Document, widget: &Dictionary) -> Option<String> {
             (!v.is_empty()).then(|| v.join("\n"))
         }
         _ => None,
+    }
+}
+
+/// Whether a text field is a comb field: `/Ff` bit 25 (Comb) with a `/MaxLen`, and none of
+/// Multiline (13), Password (14) or FileSelect (21), which rule combs out (PDF 32000-1, 12.7.4.3).
+fn is_comb(flags: i64, max_len: Option<f32>) -> bool {
+    let comb = flags & (1 << 24) != 0;
+    let excluded = flags & ((1 << 12) | (1 << 13) | (1 << 20)) != 0;
+    comb && !excluded && max_len.is_some_and(|n| n >= 1.0)
+}
+
+/// A comb field's value as the page shows it: one character in each cell, so apart. Poppler
+/// and MuPDF read the cells off the appearance as separate words, and so do we, so that a
+/// reader searching for what is printed in the boxes finds it.
+fn comb_cells(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() * 2);
+    for c in value.chars().filter(|c| !c.is_whitespace()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comb_field_values_show_one_character_per_cell() {
+        let comb = 1 << 24;
+        assert!(is_comb(comb, Some(11.0)));
+        assert_eq!(comb_cells("LV 40003"), "L V 4 0 0 0 3");
+        // Without MaxLen, or multi-line, the flag means nothing: the value stays whole.
+        assert!(!is_comb(comb, None));
+        assert!(!is_comb(comb | (1 << 12), Some(11.0)));
+        assert!(!is_comb(0, Some(11.0)));
     }
 }

@@ -173,151 +173,17 @@ impl CMap {
         let mut lx = Lexer { data, pos: 0 };
         let mut buf = Vec::new();
         let mut ops: Vec<Tok> = Vec::new();
-        let mut text = String::new();
+        // Entries read so far, against MAX_ENTRIES.
         let mut entries = 0usize;
         while let Some(tok) = next_tok(&mut lx, &mut buf) {
             match tok {
                 Err(kw) => {
                     match kw {
-                        b"endcodespacerange" => {
-                            for pair in ops.chunks_exact(2) {
-                                if let [Tok::Hex(lo), Tok::Hex(hi)] = pair {
-                                    if lo.is_empty() || lo.len() > 4 || lo.len() != hi.len() {
-                                        continue;
-                                    }
-                                    let mut cs = Codespace {
-                                        lo: [0; 4],
-                                        hi: [255; 4],
-                                        len: lo.len() as u8,
-                                    };
-                                    for (i, (&a, &b)) in lo.iter().zip(hi.iter()).enumerate() {
-                                        if let (Some(x), Some(y)) =
-                                            (cs.lo.get_mut(i), cs.hi.get_mut(i))
-                                        {
-                                            *x = a;
-                                            *y = b;
-                                        }
-                                    }
-                                    map.codespace.push(cs);
-                                }
-                            }
-                        }
-                        b"endbfchar" => {
-                            for pair in ops.chunks_exact(2) {
-                                entries += 1;
-                                if entries > MAX_ENTRIES {
-                                    break;
-                                }
-                                let [Tok::Hex(src), dst] = pair else { continue };
-                                text.clear();
-                                match dst {
-                                    Tok::Hex(d) => utf16be_into(d, &mut text),
-                                    Tok::Name(n) => {
-                                        super::glyphlist::name_to_unicode(n, &mut text);
-                                    }
-                                    _ => continue,
-                                }
-                                map.add_text(src, &text);
-                            }
-                        }
-                        b"endbfrange" => {
-                            for tri in ops.chunks_exact(3) {
-                                entries += 1;
-                                if entries > MAX_ENTRIES {
-                                    break;
-                                }
-                                let [Tok::Hex(lo), Tok::Hex(hi), dst] = tri else {
-                                    continue;
-                                };
-                                let (Some(l), Some(h)) = (be(lo), be(hi)) else {
-                                    continue;
-                                };
-                                if h < l || lo.len() != hi.len() {
-                                    continue;
-                                }
-                                let len = lo.len() as u8;
-                                match dst {
-                                    Tok::Hex(d) => {
-                                        text.clear();
-                                        utf16be_into(d, &mut text);
-                                        let s = map.arena.len() as u32;
-                                        map.arena.push_str(&text);
-                                        let e = map.arena.len() as u32;
-                                        map.ranges.push(TextRange {
-                                            lo: l,
-                                            hi: h,
-                                            len,
-                                            start: s,
-                                            end: e,
-                                        });
-                                    }
-                                    Tok::Arr(items) => {
-                                        for (i, d) in items.iter().enumerate() {
-                                            let Some(code) = l.checked_add(i as u32) else {
-                                                break;
-                                            };
-                                            if code > h {
-                                                break;
-                                            }
-                                            entries += 1;
-                                            if entries > MAX_ENTRIES {
-                                                break;
-                                            }
-                                            text.clear();
-                                            utf16be_into(d, &mut text);
-                                            let s = map.arena.len() as u32;
-                                            map.arena.push_str(&text);
-                                            map.chars.push((
-                                                key(code, len),
-                                                s,
-                                                map.arena.len() as u32,
-                                            ));
-                                        }
-                                    }
-                                    _ => {}
-                                }
-                            }
-                        }
-                        b"endcidrange" => {
-                            for tri in ops.chunks_exact(3) {
-                                entries += 1;
-                                if entries > MAX_ENTRIES {
-                                    break;
-                                }
-                                if let [Tok::Hex(lo), Tok::Hex(hi), Tok::Num(cid)] = tri {
-                                    if let (Some(l), Some(h)) = (be(lo), be(hi)) {
-                                        if h >= l && lo.len() == hi.len() && *cid >= 0 {
-                                            let cid = u32::try_from(*cid).unwrap_or(0);
-                                            map.cids.push(CidRange {
-                                                lo: l,
-                                                hi: h,
-                                                len: lo.len() as u8,
-                                                cid,
-                                            });
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                        b"endcidchar" => {
-                            for pair in ops.chunks_exact(2) {
-                                entries += 1;
-                                if entries > MAX_ENTRIES {
-                                    break;
-                                }
-                                if let [Tok::Hex(src), Tok::Num(cid)] = pair {
-                                    if let Some(c) = be(src) {
-                                        let cid = u32::try_from(*cid).unwrap_or(0);
-                                        map.cids.push(CidRange {
-                                            lo: c,
-                                            hi: c,
-                                            len: src.len() as u8,
-                                            cid,
-                                        });
-                                    }
-                                }
-                            }
-                        }
+                        b"endcodespacerange" => map.codespace_ranges(&ops),
+                        b"endbfchar" => map.bf_chars(&ops, &mut entries),
+                        b"endbfrange" => map.bf_ranges(&ops, &mut entries),
+                        b"endcidrange" => map.cid_ranges(&ops, &mut entries),
+                        b"endcidchar" => map.cid_chars(&ops, &mut entries),
                         _ => {}
                     }
                     ops.clear();
@@ -345,6 +211,153 @@ impl CMap {
         map.ranges.sort_by_key(|r| (r.len, r.lo));
         map.cids.sort_by_key(|r| (r.len, r.lo));
         map
+    }
+
+    /// `begincodespacerange` … `endcodespacerange`: `<lo> <hi>` pairs.
+    fn codespace_ranges(&mut self, ops: &[Tok]) {
+        for pair in ops.chunks_exact(2) {
+            if let [Tok::Hex(lo), Tok::Hex(hi)] = pair {
+                if lo.is_empty() || lo.len() > 4 || lo.len() != hi.len() {
+                    continue;
+                }
+                let mut cs = Codespace {
+                    lo: [0; 4],
+                    hi: [255; 4],
+                    len: lo.len() as u8,
+                };
+                for (i, (&a, &b)) in lo.iter().zip(hi.iter()).enumerate() {
+                    if let (Some(x), Some(y)) = (cs.lo.get_mut(i), cs.hi.get_mut(i)) {
+                        *x = a;
+                        *y = b;
+                    }
+                }
+                self.codespace.push(cs);
+            }
+        }
+    }
+
+    /// `beginbfchar` … `endbfchar`: `<code> <utf16be>` or `<code> /glyphname` pairs.
+    fn bf_chars(&mut self, ops: &[Tok], entries: &mut usize) {
+        let mut text = String::new();
+        for pair in ops.chunks_exact(2) {
+            *entries += 1;
+            if *entries > MAX_ENTRIES {
+                break;
+            }
+            let [Tok::Hex(src), dst] = pair else { continue };
+            text.clear();
+            match dst {
+                Tok::Hex(d) => utf16be_into(d, &mut text),
+                Tok::Name(n) => {
+                    super::glyphlist::name_to_unicode(n, &mut text);
+                }
+                _ => continue,
+            }
+            self.add_text(src, &text);
+        }
+    }
+
+    /// `beginbfrange` … `endbfrange`: `<lo> <hi> <utf16be>` (incremented along the range) or
+    /// `<lo> <hi> [<utf16be> …]` (one string per code).
+    fn bf_ranges(&mut self, ops: &[Tok], entries: &mut usize) {
+        let mut text = String::new();
+        for tri in ops.chunks_exact(3) {
+            *entries += 1;
+            if *entries > MAX_ENTRIES {
+                break;
+            }
+            let [Tok::Hex(lo), Tok::Hex(hi), dst] = tri else {
+                continue;
+            };
+            let (Some(l), Some(h)) = (be(lo), be(hi)) else {
+                continue;
+            };
+            if h < l || lo.len() != hi.len() {
+                continue;
+            }
+            let len = lo.len() as u8;
+            match dst {
+                Tok::Hex(d) => {
+                    text.clear();
+                    utf16be_into(d, &mut text);
+                    let s = self.arena.len() as u32;
+                    self.arena.push_str(&text);
+                    let e = self.arena.len() as u32;
+                    self.ranges.push(TextRange {
+                        lo: l,
+                        hi: h,
+                        len,
+                        start: s,
+                        end: e,
+                    });
+                }
+                Tok::Arr(items) => {
+                    for (i, d) in items.iter().enumerate() {
+                        let Some(code) = l.checked_add(i as u32) else {
+                            break;
+                        };
+                        if code > h {
+                            break;
+                        }
+                        *entries += 1;
+                        if *entries > MAX_ENTRIES {
+                            break;
+                        }
+                        text.clear();
+                        utf16be_into(d, &mut text);
+                        let s = self.arena.len() as u32;
+                        self.arena.push_str(&text);
+                        self.chars
+                            .push((key(code, len), s, self.arena.len() as u32));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// `begincidrange` … `endcidrange`: `<lo> <hi> cid` triples.
+    fn cid_ranges(&mut self, ops: &[Tok], entries: &mut usize) {
+        for tri in ops.chunks_exact(3) {
+            *entries += 1;
+            if *entries > MAX_ENTRIES {
+                break;
+            }
+            if let [Tok::Hex(lo), Tok::Hex(hi), Tok::Num(cid)] = tri {
+                if let (Some(l), Some(h)) = (be(lo), be(hi)) {
+                    if h >= l && lo.len() == hi.len() && *cid >= 0 {
+                        let cid = u32::try_from(*cid).unwrap_or(0);
+                        self.cids.push(CidRange {
+                            lo: l,
+                            hi: h,
+                            len: lo.len() as u8,
+                            cid,
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    /// `begincidchar` … `endcidchar`: `<code> cid` pairs.
+    fn cid_chars(&mut self, ops: &[Tok], entries: &mut usize) {
+        for pair in ops.chunks_exact(2) {
+            *entries += 1;
+            if *entries > MAX_ENTRIES {
+                break;
+            }
+            if let [Tok::Hex(src), Tok::Num(cid)] = pair {
+                if let Some(c) = be(src) {
+                    let cid = u32::try_from(*cid).unwrap_or(0);
+                    self.cids.push(CidRange {
+                        lo: c,
+                        hi: c,
+                        len: src.len() as u8,
+                        cid,
+                    });
+                }
+            }
+        }
     }
 }
 

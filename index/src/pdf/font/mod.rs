@@ -2,11 +2,11 @@
 //! Type3: base encodings, Differences, built-in Type1 encodings) and Type0/CID fonts
 //! (Identity-H/V, embedded encoding CMaps, W arrays), with ToUnicode CMaps on both.
 
+mod simple;
+
 use super::cmap::CMap;
-use super::fontfile::{cff_builtin, truetype_gid_unicode, truetype_simple, type1_builtin};
-use super::glyphlist::numeric_name;
-use super::metrics::{std_metrics, std_width};
-use super::{arr, deref, dict_get, encodings, glyphlist, name, num, stream_bytes, Budget};
+use super::fontfile::truetype_gid_unicode;
+use super::{arr, deref, dict_get, encodings, name, num, stream_bytes, Budget};
 use lopdf::{Dictionary, Document, Object};
 
 /// Most bytes of an embedded CMap / font program read for encodings.
@@ -50,10 +50,10 @@ enum Kind {
 /// Adobe's cid2code tables (BSD-3-Clause: `cid2uni/LICENSE`).
 fn collection_table(ordering: &[u8]) -> Option<&'static [u8]> {
     match ordering {
-        b"Japan1" => Some(include_bytes!("cid2uni/Adobe-Japan1.bin")),
-        b"GB1" => Some(include_bytes!("cid2uni/Adobe-GB1.bin")),
-        b"CNS1" => Some(include_bytes!("cid2uni/Adobe-CNS1.bin")),
-        b"Korea1" => Some(include_bytes!("cid2uni/Adobe-Korea1.bin")),
+        b"Japan1" => Some(include_bytes!("../cid2uni/Adobe-Japan1.bin")),
+        b"GB1" => Some(include_bytes!("../cid2uni/Adobe-GB1.bin")),
+        b"CNS1" => Some(include_bytes!("../cid2uni/Adobe-CNS1.bin")),
+        b"Korea1" => Some(include_bytes!("../cid2uni/Adobe-Korea1.bin")),
         _ => None,
     }
 }
@@ -165,244 +165,6 @@ impl Font {
         (!m.is_empty()).then_some(m)
     }
 
-    fn simple_from(
-        subtype: Option<&[u8]>,
-        dict: &Dictionary,
-        doc: &Document,
-        max_stream: usize,
-        budget: &Budget,
-    ) -> Font {
-        let is_type3 = subtype == Some(b"Type3");
-        let base = dict_get(doc, dict, b"BaseFont")
-            .and_then(name)
-            .unwrap_or(b"");
-        let desc = dict_get(doc, dict, b"FontDescriptor").and_then(|o| o.as_dict().ok());
-        let flags = desc
-            .and_then(|d| dict_get(doc, d, b"Flags"))
-            .and_then(num)
-            .unwrap_or(0.0) as i64;
-        let symbolic_flag = flags & 4 != 0;
-        let stripped = strip_subset(base);
-        let symbol_name = contains(stripped, b"symbol")
-            || contains(stripped, b"dingbat")
-            || contains(stripped, b"wingding")
-            || contains(stripped, b"webding");
-
-        // Width scale: 1/1000 em, or the Type3 FontMatrix.
-        let mut scale = 0.001f32;
-        let mut size_scale = 1.0f32;
-        if is_type3 {
-            if let Some(m) = dict_get(doc, dict, b"FontMatrix").and_then(|o| arr(doc, o)) {
-                let a = m.first().and_then(|o| num(deref(doc, o))).unwrap_or(0.001);
-                let d = m.get(3).and_then(|o| num(deref(doc, o))).unwrap_or(0.001);
-                if a.is_finite() && a != 0.0 {
-                    scale = a.abs();
-                }
-                if d.is_finite() && d != 0.0 {
-                    size_scale = (d.abs() * 1000.0).clamp(0.01, 100.0);
-                }
-            }
-        }
-
-        // Encoding.
-        let mut table: &'static [u16; 256] = &encodings::STANDARD_ENCODING;
-        let mut latin1 = false;
-        let mut diffs: Vec<(u8, &[u8])> = Vec::new();
-        let mut builtin: Option<Vec<(u8, Vec<u8>)>> = None;
-        let enc = dict_get(doc, dict, b"Encoding");
-        let mut have_base = false;
-        match enc {
-            Some(Object::Name(n)) => {
-                if let Some(t) = base_table(n) {
-                    table = t;
-                    have_base = true;
-                }
-            }
-            Some(Object::Dictionary(ed)) => {
-                if let Some(t) = dict_get(doc, ed, b"BaseEncoding")
-                    .and_then(name)
-                    .and_then(base_table)
-                {
-                    table = t;
-                    have_base = true;
-                }
-                if let Some(d) = dict_get(doc, ed, b"Differences").and_then(|o| arr(doc, o)) {
-                    let mut code: i64 = 0;
-                    for item in d.iter().take(4096) {
-                        match deref(doc, item) {
-                            Object::Integer(i) => code = *i,
-                            Object::Real(r) => code = *r as i64,
-                            Object::Name(n) => {
-                                if let Ok(c) = u8::try_from(code) {
-                                    diffs.push((c, n.as_slice()));
-                                }
-                                code = code.saturating_add(1);
-                            }
-                            _ => {}
-                        }
-                    }
-                }
-            }
-            _ => {}
-        }
-        let dingbats = symbol_name && !contains(stripped, b"symbol");
-        let mut no_text = false;
-        if !have_base {
-            if dingbats {
-                // Dingbat codes are not text; a ToUnicode map may still say otherwise.
-                no_text = true;
-            } else if symbol_name && contains(stripped, b"symbol") && subtype != Some(b"TrueType") {
-                table = &encodings::SYMBOL_ENCODING;
-            } else if subtype == Some(b"TrueType") {
-                if symbolic_flag || symbol_name {
-                    // The font's own cmap (3,0)/(1,0) says which glyph a code draws; where
-                    // it does not, producers mostly used Latin-1 codes.
-                    builtin = desc
-                        .and_then(|d| dict_get(doc, d, b"FontFile2"))
-                        .and_then(|ff| stream_bytes(ff, max_stream.min(16 << 20), budget))
-                        .and_then(|data| truetype_simple(&data));
-                    latin1 = true;
-                } else {
-                    table = &encodings::WIN_ANSI_ENCODING;
-                }
-            } else if let Some(ff) = desc.and_then(|d| dict_get(doc, d, b"FontFile")) {
-                if let Some(data) = stream_bytes(ff, max_stream.min(MAX_AUX_STREAM), budget) {
-                    builtin = type1_builtin(&data);
-                }
-            } else if let Some(ff) = desc.and_then(|d| dict_get(doc, d, b"FontFile3")) {
-                if let Some(data) = stream_bytes(ff, max_stream.min(MAX_AUX_STREAM), budget) {
-                    builtin = cff_builtin(&data);
-                }
-            } else if subtype.is_none() {
-                latin1 = true;
-            }
-        }
-
-        let mut arena = String::new();
-        let mut uni = Box::new([(0u32, 0u32); 256]);
-        let tu = Self::to_unicode(doc, dict, max_stream, budget);
-        let mut names: [Option<&[u8]>; 256] = [None; 256];
-        if let Some(b) = &builtin {
-            for (c, n) in b {
-                if let Some(slot) = names.get_mut(usize::from(*c)) {
-                    *slot = Some(n.as_slice());
-                }
-            }
-        }
-        for (c, n) in &diffs {
-            if let Some(slot) = names.get_mut(usize::from(*c)) {
-                *slot = Some(n);
-            }
-        }
-        let builtin_only = builtin.is_some();
-        for code in 0..256usize {
-            let start = arena.len() as u32;
-            let mut done = false;
-            if let Some(tu) = &tu {
-                if tu.lookup(code as u32, 1, &mut arena) {
-                    if symbol_name && contains(stripped, b"symbol") {
-                        symbol_pua(&mut arena, start as usize);
-                    }
-                    let s = arena.get(start as usize..).unwrap_or("");
-                    if s.is_empty() || s.chars().all(|c| c.is_control() && !c.is_whitespace()) {
-                        arena.truncate(start as usize);
-                    } else {
-                        done = true;
-                    }
-                }
-            }
-            if !done && !no_text {
-                if let Some(Some(n)) = names.get(code) {
-                    if !glyphlist::name_to_unicode(n, &mut arena) {
-                        numeric_name(n, &mut arena);
-                    }
-                } else if !builtin_only || diffs.is_empty() {
-                    if latin1 {
-                        if code >= 32 {
-                            arena.push(char::from(code as u8));
-                        }
-                    } else if let Some(&cp) = table.get(code) {
-                        if cp != 0 {
-                            if let Some(c) = char::from_u32(u32::from(cp)) {
-                                arena.push(c);
-                            }
-                        }
-                    }
-                }
-            }
-            if let Some(slot) = uni.get_mut(code) {
-                *slot = (start, arena.len() as u32);
-            }
-        }
-
-        // Widths.
-        let std = std_metrics(base);
-        let missing = desc
-            .and_then(|d| dict_get(doc, d, b"MissingWidth"))
-            .and_then(num)
-            .filter(|w| *w > 0.0)
-            .map(|w| w * scale);
-        let mut widths = Box::new([0f32; 256]);
-        let first = dict_get(doc, dict, b"FirstChar")
-            .and_then(num)
-            .unwrap_or(0.0) as i64;
-        let wa = dict_get(doc, dict, b"Widths").and_then(|o| arr(doc, o));
-        for code in 0..256usize {
-            let (s, e) = uni.get(code).copied().unwrap_or((0, 0));
-            let text = arena.get(s as usize..e as usize).unwrap_or("");
-            let fallback = || missing.or_else(|| std_width(&std, text)).unwrap_or(0.5);
-            let w = match wa {
-                Some(wa) => {
-                    let idx = (code as i64)
-                        .checked_sub(first)
-                        .and_then(|i| usize::try_from(i).ok());
-                    match idx.and_then(|i| wa.get(i)) {
-                        Some(o) => num(deref(doc, o))
-                            .map(|w| w * scale)
-                            .unwrap_or_else(fallback),
-                        None => fallback(),
-                    }
-                }
-                None => std_width(&std, text).or(missing).unwrap_or(0.5),
-            };
-            if let Some(slot) = widths.get_mut(code) {
-                *slot = if w.is_finite() {
-                    w.clamp(-10.0, 10.0)
-                } else {
-                    0.5
-                };
-            }
-        }
-        if is_type3 {
-            // A Type 3 glyph's em is whatever its procedures draw: FontMatrix alone does not
-            // tell the visual size. Typical text glyphs are about half an em wide, so the
-            // median advance says how large the text looks (word gaps and overlaps scale
-            // with it).
-            let mut ws: Vec<f32> = widths.iter().copied().filter(|w| *w > 0.0).collect();
-            if ws.len() >= 3 {
-                ws.sort_by(f32::total_cmp);
-                if let Some(&mid) = ws.get(ws.len() / 2) {
-                    size_scale = (mid / 0.5).clamp(0.01, 100.0);
-                }
-            }
-        }
-        let space_width = {
-            let (s, e) = uni.get(32).copied().unwrap_or((0, 0));
-            if arena.get(s as usize..e as usize) == Some(" ") {
-                widths.get(32).copied().unwrap_or(0.0)
-            } else {
-                0.0
-            }
-        };
-        Font {
-            kind: Kind::Simple { widths, uni, arena },
-            size_scale,
-            space_width,
-            dingbats,
-            symbol: false,
-        }
-    }
-
     fn cid_from(doc: &Document, dict: &Dictionary, max_stream: usize, budget: &Budget) -> Font {
         let base = dict_get(doc, dict, b"BaseFont")
             .and_then(name)
@@ -434,48 +196,7 @@ impl Font {
             .and_then(|o| arr(doc, o))
             .and_then(|a| a.first())
             .and_then(|o| deref(doc, o).as_dict().ok());
-        let mut widths: Vec<(u32, u32, f32)> = Vec::new();
-        let mut dw = 1.0f32;
-        if let Some(df) = desc_font {
-            if let Some(d) = dict_get(doc, df, b"DW").and_then(num) {
-                if d.is_finite() {
-                    dw = (d / 1000.0).clamp(-10.0, 10.0);
-                }
-            }
-            if let Some(w) = dict_get(doc, df, b"W").and_then(|o| arr(doc, o)) {
-                let mut i = 0usize;
-                while i < w.len() && widths.len() < 200_000 {
-                    let a = w.get(i).map(|o| deref(doc, o));
-                    let b = w.get(i + 1).map(|o| deref(doc, o));
-                    let Some(first) = a.and_then(num) else { break };
-                    let first = first.max(0.0) as u32;
-                    match b {
-                        Some(Object::Array(list)) => {
-                            for (k, o) in list.iter().enumerate().take(65_536) {
-                                if let Some(v) = num(deref(doc, o)) {
-                                    let c = first.saturating_add(k as u32);
-                                    widths.push((c, c, (v / 1000.0).clamp(-10.0, 10.0)));
-                                }
-                            }
-                            i += 2;
-                        }
-                        Some(o) => {
-                            let last = num(o).unwrap_or(0.0).max(0.0) as u32;
-                            let v = w
-                                .get(i + 2)
-                                .and_then(|o| num(deref(doc, o)))
-                                .unwrap_or(dw * 1000.0);
-                            if last >= first {
-                                widths.push((first, last, (v / 1000.0).clamp(-10.0, 10.0)));
-                            }
-                            i += 3;
-                        }
-                        None => break,
-                    }
-                }
-            }
-        }
-        widths.sort_by_key(|w| w.0);
+        let (widths, dw) = desc_font.map_or((Vec::new(), 1.0), |df| cid_widths(doc, df));
         let to_unicode = Self::to_unicode(doc, dict, max_stream, budget);
         // Without a (complete) ToUnicode map, an embedded TrueType font's own cmap can still
         // tell which character each glyph draws.
@@ -682,6 +403,52 @@ impl Font {
     pub(crate) fn is_word_space(&self, c: &Code) -> bool {
         c.len == 1 && c.code == 32
     }
+}
+
+/// A CID font's widths from its `/W` array, as (first CID, last CID, width) sorted by first
+/// CID, and its default width `/DW` (both in text-space units per unit of font size).
+fn cid_widths(doc: &Document, df: &Dictionary) -> (Vec<(u32, u32, f32)>, f32) {
+    let mut widths: Vec<(u32, u32, f32)> = Vec::new();
+    let mut dw = 1.0f32;
+    if let Some(d) = dict_get(doc, df, b"DW").and_then(num) {
+        if d.is_finite() {
+            dw = (d / 1000.0).clamp(-10.0, 10.0);
+        }
+    }
+    if let Some(w) = dict_get(doc, df, b"W").and_then(|o| arr(doc, o)) {
+        let mut i = 0usize;
+        while i < w.len() && widths.len() < 200_000 {
+            let a = w.get(i).map(|o| deref(doc, o));
+            let b = w.get(i + 1).map(|o| deref(doc, o));
+            let Some(first) = a.and_then(num) else { break };
+            let first = first.max(0.0) as u32;
+            match b {
+                Some(Object::Array(list)) => {
+                    for (k, o) in list.iter().enumerate().take(65_536) {
+                        if let Some(v) = num(deref(doc, o)) {
+                            let c = first.saturating_add(k as u32);
+                            widths.push((c, c, (v / 1000.0).clamp(-10.0, 10.0)));
+                        }
+                    }
+                    i += 2;
+                }
+                Some(o) => {
+                    let last = num(o).unwrap_or(0.0).max(0.0) as u32;
+                    let v = w
+                        .get(i + 2)
+                        .and_then(|o| num(deref(doc, o)))
+                        .unwrap_or(dw * 1000.0);
+                    if last >= first {
+                        widths.push((first, last, (v / 1000.0).clamp(-10.0, 10.0)));
+                    }
+                    i += 3;
+                }
+                None => break,
+            }
+        }
+    }
+    widths.sort_by_key(|w| w.0);
+    (widths, dw)
 }
 
 fn two(bytes: &[u8]) -> (u32, u8) {
