@@ -31,13 +31,14 @@ mod edit;
 mod find;
 mod ingest;
 mod ocr_job;
+mod record_views;
 mod records;
 mod repair;
 mod similar;
 
 pub use find::{SearchOptions, SearchOutcome, FEW_HITS};
 pub use ingest::extract_guarded;
-pub use records::{
+pub use record_views::{
     parse_commitment_id, AgendaView, CommitmentView, MeetingView, PersonView, ThreadEntry,
     ThreadStep,
 };

@@ -22,6 +22,7 @@ mod cycles;
 mod documents;
 mod ocr_queue;
 pub mod records;
+pub mod records_write;
 
 /// Each entry moves the schema one version up (`migrations/`, one file a version). Never
 /// edit a file that has shipped.
