@@ -268,6 +268,107 @@ fn a_correction_survives_reading_the_document_again() {
 }
 
 #[test]
+fn correct_record_on_the_command_line_is_kept_through_reading_the_document_again() {
+    let (dir, archive) = sample_archive();
+    let id = id_of(&archive, "Padomes_sede_2022_10_05_protokols.pdf");
+    let plan = id_of(
+        &archive,
+        "Piektais_atvertas_parvaldibas_plans_2022-2025.pdf",
+    );
+    let ids = id.to_string();
+    let plan_id = plan.to_string();
+    let runs: [&[&str]; 3] = [
+        &[
+            "correct-record",
+            "attendee",
+            &ids,
+            "Kārlis Šteins",
+            "--organisation",
+            "Sabiedrības integrācijas fonds (SIF)",
+            "--role",
+            "member",
+        ],
+        &[
+            "correct-record",
+            "decision",
+            &ids,
+            "2",
+            "0",
+            "atbalstīt nolikuma projektu ar papildinājumiem",
+        ],
+        &[
+            "correct-record",
+            "commitment",
+            &plan_id,
+            "1",
+            "--institution",
+            "Valsts kanceleja (labots)",
+        ],
+    ];
+    for args in runs {
+        let o = run(dir.path(), args);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    // a record that is not there, and a role that does not exist
+    let o = run(
+        dir.path(),
+        &[
+            "correct-record",
+            "attendee",
+            &ids,
+            "Nav Tāda",
+            "--role",
+            "member",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let o = run(
+        dir.path(),
+        &[
+            "correct-record",
+            "attendee",
+            &ids,
+            "Kārlis Šteins",
+            "--role",
+            "boss",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    // read again from the text: the corrections stay, marked `user`
+    archive.reextract_records(id).unwrap();
+    archive.reextract_records(plan).unwrap();
+    let o = run(dir.path(), &["meeting", "2022-10-05", "--json"]);
+    let m: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let k = m["attendees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["person"] == "Kārlis Šteins")
+        .expect("Kārlis Šteins");
+    assert_eq!(k["organisation"], "Sabiedrības integrācijas fonds (SIF)");
+    assert_eq!(k["role"], "member");
+    assert_eq!(k["source"], "user");
+    let d = &m["agenda"][1]["decisions"][0];
+    assert_eq!(d["text"], "atbalstīt nolikuma projektu ar papildinājumiem");
+    assert_eq!(d["source"], "user");
+    assert_eq!(m["agenda"][1]["decisions"].as_array().unwrap().len(), 3);
+    let o = run(dir.path(), &["commitments", "--cycle", "5", "--json"]);
+    let list: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let c = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["number"] == 1)
+        .expect("commitment 5.1");
+    assert_eq!(c["institution"], "Valsts kanceleja (labots)");
+}
+
+#[test]
 fn a_scanned_protocol_gets_its_meeting_once_ocr_has_read_it() {
     let engine = ogp_archive::ocr::Engine::detect()
         .unwrap_or_else(|e| panic!("needs Tesseract with Latvian: {}", e.user_message()));

@@ -42,6 +42,7 @@ pub use record_views::{
     parse_commitment_id, AgendaView, CommitmentView, MeetingView, PersonView, ThreadEntry,
     ThreadStep,
 };
+pub use records::{derive as derive_records, read_records};
 pub use repair::Repairs;
 
 /// How long a writer waits for another process to finish writing before saying "busy".

@@ -77,7 +77,8 @@ pub(super) fn known_commitments(cat: &Catalog) -> Result<Known> {
 /// The records of one document from its page texts (no catalogue: this runs in ingest's
 /// parallel step). What is not found is not there. A meeting whose date its text does not
 /// give (a scan read badly) takes `session`, the date of the session the document belongs to.
-pub(super) fn read_records(
+/// Public for the ingest benchmark, which times it as `Archive::ingest` runs it.
+pub fn read_records(
     kind: Kind,
     cycle: Option<i64>,
     session: Option<chrono::NaiveDate>,
@@ -111,8 +112,9 @@ pub(super) fn read_records(
     }
 }
 
-/// Mentions and (for an evaluation of a cycle) ratings of one document.
-fn derive(
+/// Mentions and (for an evaluation of a cycle) ratings of one document: what is derived again
+/// when the known commitments change.
+pub fn derive(
     kind: Kind,
     cycle: Option<i64>,
     texts: &[&str],
