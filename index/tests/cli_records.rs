@@ -90,6 +90,66 @@ fn a_meeting_lists_attendees_agenda_decisions_and_documents() {
     assert_eq!(o.status.code(), Some(1));
 }
 
+/// The (item, file) pairs of a meeting's agenda documents, from `meeting DATE --json`.
+fn agenda_documents(m: &Value) -> Vec<(i64, String)> {
+    let mut out = Vec::new();
+    for item in m["agenda"].as_array().unwrap() {
+        for d in item["documents"].as_array().unwrap() {
+            let file = d["file_name"].as_str().unwrap().to_string();
+            out.push((item["number"].as_i64().unwrap(), file));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn presentations_and_annexes_sit_under_the_agenda_item_their_title_names() {
+    let text = std::fs::read_to_string(samples().join("expected.json")).unwrap();
+    let expected: Value = serde_json::from_str(&text).unwrap();
+    for e in expected["meetings"].as_array().unwrap() {
+        let date = e["date"].as_str().unwrap();
+        let mut want: Vec<(i64, String)> = e["agenda_documents"]
+            .as_array()
+            .map(|v| {
+                v.iter()
+                    .map(|d| {
+                        let file = d["file"].as_str().unwrap().to_string();
+                        (d["item"].as_i64().unwrap(), file)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        want.sort();
+        let got = agenda_documents(&json(&["meeting", date, "--json"]));
+        assert_eq!(got, want, "{date}");
+    }
+    let o = run(archive(), &["meeting", "2023-03-21"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    // the lines between agenda item 2 and item 3
+    let from = text
+        .find("\n  2. Informācija par Piektā plāna")
+        .expect("item 2");
+    let to = text.find("\n  3. OGP sekretariāta").expect("item 3");
+    let item = &text[from..to];
+    assert!(item.contains("VK_prezentacija.pdf"), "{item}");
+    // the presentation first, its protocol in a later ingest: linked all the same
+    let dir = tempfile::tempdir().unwrap();
+    for file in ["VK_prezentacija.pdf", "2023-03-21_sedes_protokols.pdf"] {
+        let o = run(
+            dir.path(),
+            &["ingest", samples().join(file).to_str().unwrap()],
+        );
+        assert_eq!(o.status.code(), Some(0));
+    }
+    let o = run(dir.path(), &["meeting", "2023-03-21", "--json"]);
+    let m: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(
+        agenda_documents(&m),
+        [(2, "VK_prezentacija.pdf".to_string())]
+    );
+}
+
 #[test]
 fn decisions_are_found_without_diacritics_and_by_cycle() {
     let found = json(&["decisions", "lidzdalibas budzets", "--json"]);

@@ -352,6 +352,14 @@ impl Archive {
         if changed {
             self.rederive_records(&fresh)?;
         }
+        // The presentations and annexes of the days the batch brought documents for (either
+        // side of a link may come in a later batch).
+        let added: Vec<i64> = outcomes
+            .iter()
+            .filter(|o| o.outcome == Outcome::Added)
+            .filter_map(|o| o.id)
+            .collect();
+        self.link_agenda_of(&added)?;
         Ok(outcomes)
     }
 

@@ -227,6 +227,7 @@ impl Archive {
         };
         archive.repair(created, defer_above)?;
         archive.backfill_records()?;
+        archive.backfill_agenda_links()?;
         Ok(archive)
     }
 

@@ -30,6 +30,8 @@ pub struct AgendaView {
     pub decisions: Vec<DecisionRow>,
     pub actions: Vec<ActionRow>,
     pub votes: Vec<VoteRow>,
+    /// The presentations and annexes of the day whose title names this item.
+    pub documents: Vec<DocRef>,
 }
 
 /// A meeting: what its protocol and participants list say, and the session's documents.
@@ -142,6 +144,7 @@ impl Archive {
             .filter(|d| ids.contains(&d.doc.doc_id))
             .collect();
         let (actions, votes) = cat.actions_and_votes(&ids)?;
+        let links = cat.agenda_links(&ids)?;
         let file_of: HashMap<i64, String> = rows
             .iter()
             .map(|r| (r.doc.doc_id, r.doc.file_name.clone()))
@@ -164,6 +167,11 @@ impl Archive {
                     .iter()
                     .filter(|x| x.doc_id == a.doc_id && x.item == a.number)
                     .cloned()
+                    .collect(),
+                documents: links
+                    .iter()
+                    .filter(|l| l.meeting_doc_id == a.doc_id && l.item == a.number)
+                    .map(|l| l.doc.clone())
                     .collect(),
                 file_name: file_of.get(&a.doc_id).cloned().unwrap_or_default(),
                 number: a.number,

@@ -22,6 +22,9 @@ use crate::error::Result;
 use crate::meetings;
 use crate::model::Kind;
 
+/// The setting that says an archive's agenda links are still to be made (migration 5).
+const LINKS_PENDING: &str = "agenda_links_pending";
+
 /// How many documents' pages a re-derivation holds in memory at once.
 const REDERIVE_BATCH: usize = 256;
 
@@ -192,6 +195,48 @@ impl Archive {
         Ok(())
     }
 
+    /// Links the presentations and annexes of these days to their meeting's agenda items
+    /// (see [`meetings::agenda_item_for`]); a link a user set stays.
+    pub(super) fn link_agenda(&self, dates: &[String]) -> Result<()> {
+        let mut cat = self.cat();
+        for date in dates {
+            let docs = cat.linkable(date)?;
+            if docs.is_empty() {
+                continue;
+            }
+            let meeting_ids: Vec<i64> = cat
+                .meetings_on(date)?
+                .iter()
+                .map(|m| m.doc.doc_id)
+                .collect();
+            let agenda = cat.agenda(&meeting_ids)?;
+            let mut links = Vec::new();
+            for d in &docs {
+                // the first meeting document (the protocol) whose agenda names it
+                let found = meeting_ids.iter().find_map(|m| {
+                    let items: Vec<(i64, &str)> = agenda
+                        .iter()
+                        .filter(|a| a.doc_id == *m)
+                        .map(|a| (a.number, a.title.as_str()))
+                        .collect();
+                    meetings::agenda_item_for(&d.title, &d.file_name, &items).map(|n| (*m, n))
+                });
+                if let Some((m, n)) = found {
+                    links.push((d.doc_id, m, n));
+                }
+            }
+            let ids: Vec<i64> = docs.iter().map(|d| d.doc_id).collect();
+            cat.replace_agenda_links(&ids, &links)?;
+        }
+        Ok(())
+    }
+
+    /// [`Archive::link_agenda`] for the days of these documents.
+    pub(super) fn link_agenda_of(&self, ids: &[i64]) -> Result<()> {
+        let dates = self.cat().dates_of(ids)?;
+        self.link_agenda(&dates)
+    }
+
     /// Reads a stored document's records again from its page texts (after OCR or a change of
     /// its kind); user corrections stay.
     pub fn reextract_records(&self, id: i64) -> Result<()> {
@@ -210,7 +255,7 @@ impl Archive {
         if plan {
             self.rederive_records(&HashSet::new())?;
         }
-        Ok(())
+        self.link_agenda_of(&[id])
     }
 
     /// Reads the records of documents catalogued by a version without them (once, on the
@@ -232,5 +277,17 @@ impl Archive {
         self.rederive_records(&HashSet::new())?;
         self.cat().records_done(&pending)?;
         Ok(())
+    }
+
+    /// Links the documents of every meeting's day to its agenda items once, in an archive
+    /// catalogued before the links existed (migration 5 asks for it).
+    pub(super) fn backfill_agenda_links(&self) -> Result<()> {
+        if self.cat().setting(LINKS_PENDING)?.as_deref() != Some("1") {
+            return Ok(());
+        }
+        let _g = self.write_lock()?;
+        let dates = self.cat().all_meeting_dates()?;
+        self.link_agenda(&dates)?;
+        self.cat().set_setting(LINKS_PENDING, "0")
     }
 }

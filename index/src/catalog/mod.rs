@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_ocr_queue.sql"),
     include_str!("migrations/0003_flagged_pages.sql"),
     include_str!("migrations/0004_records.sql"),
+    include_str!("migrations/0005_agenda_links.sql"),
 ];
 
 /// Page statuses that need OCR.

@@ -80,6 +80,24 @@ pub struct AgendaRow {
     pub source: RecordSource,
 }
 
+/// A presentation or annex linked to a meeting's agenda item.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AgendaLinkRow {
+    pub doc: DocRef,
+    pub meeting_doc_id: i64,
+    pub item: i64,
+    pub rule: String,
+    pub source: RecordSource,
+}
+
+/// A document that may belong to an agenda item of its day's meeting.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Linkable {
+    pub doc_id: i64,
+    pub title: String,
+    pub file_name: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DecisionRow {
     pub doc: DocRef,
@@ -498,6 +516,80 @@ impl Catalog {
             "SELECT id, kind, cycle FROM documents WHERE trashed_at IS NULL AND kind <> 'plan'",
         )?;
         let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The presentations and annexes (kind `other`) dated `date` (ISO) or of that day's
+    /// session that are not themselves a meeting's record, for linking to its agenda items.
+    pub fn linkable(&self, date: &str) -> Result<Vec<Linkable>> {
+        let mut st = self.conn.prepare(
+            "SELECT d.id, d.title, d.file_name FROM documents d
+             WHERE d.trashed_at IS NULL AND d.kind IN ('presentation', 'other')
+               AND (d.doc_date = ?1 OR d.session_id IN (SELECT id FROM sessions WHERE date = ?1))
+               AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.doc_id = d.id)
+             ORDER BY d.id",
+        )?;
+        let rows = st.query_map([date], |r| {
+            Ok(Linkable {
+                doc_id: r.get(0)?,
+                title: r.get(1)?,
+                file_name: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The documents linked to the agenda items of these meetings' documents.
+    pub fn agenda_links(&self, meeting_doc_ids: &[i64]) -> Result<Vec<AgendaLinkRow>> {
+        let sql = format!(
+            "SELECT {DOC_REF}, l.meeting_doc_id, l.item, l.rule, l.source
+             FROM agenda_links l JOIN documents d ON d.id = l.doc_id
+             WHERE d.trashed_at IS NULL AND l.meeting_doc_id = ?1 ORDER BY l.item, d.id"
+        );
+        let mut st = self.conn.prepare(&sql)?;
+        let mut out = Vec::new();
+        for id in meeting_doc_ids {
+            let rows = st.query_map([id], |r| {
+                Ok(AgendaLinkRow {
+                    doc: doc_ref(r, 0)?,
+                    meeting_doc_id: r.get(4)?,
+                    item: r.get(5)?,
+                    rule: r.get(6)?,
+                    source: source(&r.get::<_, String>(7)?),
+                })
+            })?;
+            out.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+        }
+        Ok(out)
+    }
+
+    /// Every day some of these documents are of: their own date, their session's and their
+    /// meeting's (ISO, each once).
+    pub fn dates_of(&self, ids: &[i64]) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare(
+            "SELECT doc_date FROM documents WHERE id = ?1 AND doc_date IS NOT NULL
+             UNION SELECT s.date FROM documents d JOIN sessions s ON s.id = d.session_id
+                   WHERE d.id = ?1
+             UNION SELECT date FROM meetings WHERE doc_id = ?1 AND date IS NOT NULL",
+        )?;
+        let mut out: Vec<String> = Vec::new();
+        for id in ids {
+            for d in st.query_map([id], |r| r.get::<_, String>(0))? {
+                let d = d?;
+                if !out.contains(&d) {
+                    out.push(d);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every day a meeting was recorded on (ISO).
+    pub fn all_meeting_dates(&self) -> Result<Vec<String>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT DISTINCT date FROM meetings WHERE date IS NOT NULL ORDER BY date")?;
+        let rows = st.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -9,7 +9,7 @@ use super::records::{name, RecordPatch};
 use super::Catalog;
 use crate::commitments::{Commitment, Mention, Rating};
 use crate::error::Result;
-use crate::meetings::{person_key, Meeting};
+use crate::meetings::{person_key, Meeting, Rule};
 
 /// What one document's text gives as records, read without the catalogue (in ingest's
 /// parallel step) and written with [`Catalog::replace_records`] or with the document's row.
@@ -253,6 +253,28 @@ impl Catalog {
     pub fn replace_records(&mut self, doc_id: i64, r: &DocRecords) -> Result<()> {
         let tx = self.conn.transaction()?;
         write_records(&tx, doc_id, r)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Replaces the `rule` links of the documents `considered` with `links` (document,
+    /// meeting document, agenda item); a link a user set stays.
+    pub fn replace_agenda_links(
+        &mut self,
+        considered: &[i64],
+        links: &[(i64, i64, i64)],
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        for id in considered {
+            clear(&tx, *id, &["agenda_links"])?;
+        }
+        for (doc, meeting, item) in links {
+            tx.execute(
+                "INSERT OR IGNORE INTO agenda_links (doc_id, meeting_doc_id, item, rule)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![doc, meeting, item, name(&Rule::AgendaDocumentTitle)],
+            )?;
+        }
         tx.commit()?;
         Ok(())
     }

@@ -142,6 +142,9 @@ pub(super) fn meeting(archive: &Archive, date: NaiveDate, json: bool) -> Result<
                 v.for_count, v.against, v.abstained
             );
         }
+        for d in &item.documents {
+            println!("     dokuments / document: #{}  {}", d.doc_id, d.file_name);
+        }
     }
     println!("\ndokumenti / documents:");
     for d in &m.documents {
