@@ -7,13 +7,13 @@
 //!   are all in a title of the document's own cycle counts for the own cycle's;
 //! - by OGP identifier (`LV0040`) when a plan printed it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use aho_corasick::AhoCorasick;
 
 use super::plan::is_ogp_id;
 use super::{Commitment, CommitmentRef, Mention, Rule};
-use crate::meetings::text::{contains_run, fold_lower, keys, lines, Line};
+use crate::meetings::text::{contains_run, fold_lower, keys, keys_memo, lines, Line};
 
 /// A commitment title's search keys, worked out once for every page they are looked for on.
 struct Title {
@@ -143,10 +143,16 @@ pub fn mentions_known(pages: &[&str], cycle: Option<u32>, known: &Known) -> Vec<
     }
     // the lines of each page are consecutive: one range per page
     let mut start = 0;
+    let mut memo = HashMap::new();
     while start < ls.len() {
         let page = ls[start].page;
         let end = start + ls[start..].iter().take_while(|l| l.page == page).count();
-        title_mentions(&ls, start..end, &folded[start..end], cycle, known, &mut out);
+        let lines = Lines {
+            all: &ls,
+            range: start..end,
+            folded: &folded[start..end],
+        };
+        title_mentions(&lines, cycle, known, &mut memo, &mut out);
         start = end;
     }
     out
@@ -216,16 +222,23 @@ fn is_connector(w: &str) -> bool {
     matches!(fold_lower(w).as_str(), "un" | "," | "and" | "&" | "–" | "-")
 }
 
-/// Title mentions on one page (its lines `range` of `ls`, folded in `folded`): each
-/// commitment's title keys (at least two) as a run of the page's keys.
-fn title_mentions(
-    ls: &[Line],
+/// One page's lines: its `range` of all the document's lines, and those lines folded.
+struct Lines<'a> {
+    all: &'a [Line],
     range: std::ops::Range<usize>,
-    folded: &[String],
+    folded: &'a [String],
+}
+
+/// Title mentions on one page: each commitment's title keys (at least two) as a run of the
+/// page's keys (`memo`: the document's words stemmed so far).
+fn title_mentions(
+    page: &Lines,
     cycle: Option<u32>,
     known: &Known,
+    memo: &mut HashMap<String, Option<String>>,
     out: &mut Vec<Mention>,
 ) {
+    let (ls, folded) = (page.all, page.folded);
     // A title's keys (folded stems) are, but for a rare consonant change, substrings of the
     // folded words they come from: a page that lacks one cannot mention the title, and most
     // pages lack them all, so their words are not stemmed at all.
@@ -236,8 +249,8 @@ fn title_mentions(
     // the page's keys, each with the index of its line
     let mut page_keys = Vec::new();
     let mut line_of = Vec::new();
-    for i in range {
-        for k in keys(&ls[i].text) {
+    for i in page.range.clone() {
+        for k in keys_memo(&ls[i].text, memo) {
             page_keys.push(k);
             line_of.push(i);
         }
