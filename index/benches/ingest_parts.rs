@@ -27,6 +27,7 @@ use ogp_archive::catalog::records_write::{Derived, DocRecords};
 use ogp_archive::catalog::{Catalog, NewDocument};
 use ogp_archive::classify::{self, CycleRef};
 use ogp_archive::commitments::{self, Commitment, Known};
+use ogp_archive::meetings::Stems;
 use ogp_archive::model::{DocStatus, Kind, Lang, Sources};
 use ogp_archive::pdf::{self, PageStatus};
 use ogp_archive::search::{IndexDoc, SearchIndex};
@@ -248,6 +249,8 @@ fn records_steps(docs: &[Doc], steps: &mut Steps) -> (Vec<DocRecords>, Vec<Deriv
     let mut known = Known::new(Vec::new());
     let mut fresh_from = 0;
     let mut out = Vec::with_capacity(docs.len());
+    // one thread: one worker's words stemmed so far, as each ingest worker keeps its own
+    let mut stems = Stems::new();
     for (i, chunk) in docs.chunks(16).enumerate() {
         let mut new_plan = false;
         for d in chunk {
@@ -255,7 +258,7 @@ fn records_steps(docs: &[Doc], steps: &mut Steps) -> (Vec<DocRecords>, Vec<Deriv
             let cycle = d.class.cycle.as_ref().map(|g| g.value);
             let kind = d.class.kind.value;
             let r = timed(&mut t_read, || {
-                read_records(kind, cycle, None, &texts, &known)
+                read_records(kind, cycle, None, &texts, &known, &mut stems)
             });
             if let Some((c, list)) = &r.plan {
                 let lv = d.class.lang.value == Lang::Lv;
@@ -294,7 +297,7 @@ fn records_steps(docs: &[Doc], steps: &mut Steps) -> (Vec<DocRecords>, Vec<Deriv
         let texts: Vec<&str> = d.doc.pages.iter().map(|p| p.text.as_str()).collect();
         let cycle = d.class.cycle.as_ref().map(|g| g.value);
         let (mentions, ratings) = timed(&mut t_rederive, || {
-            derive_records(kind, cycle, &texts, &known)
+            derive_records(kind, cycle, &texts, &known, &mut stems)
         });
         derived.push(Derived {
             doc_id: i as i64 + 1,

@@ -18,6 +18,7 @@ use crate::catalog::NewDocument;
 use crate::classify::{self, CycleRef, SessionRef};
 use crate::commitments::Known;
 use crate::error::{FileError, Result};
+use crate::meetings::text::Stems;
 use crate::model::{DocStatus, DocumentInfo, Kind, Sources};
 use crate::pdf::{self, PageStatus};
 use crate::progress::{IngestOutcome, Outcome, Progress};
@@ -64,6 +65,13 @@ fn fill_from_document(out: &mut IngestOutcome, d: &DocumentInfo) {
     out.status = Some(d.status);
 }
 
+/// One ingest worker per core.
+fn workers() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+}
+
 /// Splits files into chunks of at most [`CHUNK`] files and [`CHUNK_BYTES`] bytes.
 fn chunks_by_size(files: &[PathBuf]) -> Vec<&[PathBuf]> {
     let mut out = Vec::new();
@@ -104,6 +112,8 @@ struct Context {
     cycles: Vec<CycleRef>,
     sessions: Vec<SessionRef>,
     known: Arc<Known>,
+    /// The words each worker has stemmed, kept across chunks (see [`Stems`]).
+    stems: Vec<Mutex<Stems>>,
 }
 
 impl IngestOutcome {
@@ -209,7 +219,7 @@ impl Archive {
         Ok((cycles, sessions))
     }
 
-    fn prepare(&self, path: &Path, ctx: &Context) -> Prepared {
+    fn prepare(&self, path: &Path, ctx: &Context, stems: &mut Stems) -> Prepared {
         let mut prepared = Prepared {
             path: path.to_path_buf(),
             bytes: Vec::new(),
@@ -252,7 +262,7 @@ impl Archive {
                 s.map(|s| s.date)
             });
             let cycle = c.cycle.as_ref().map(|g| g.value);
-            let records = read_records(c.kind.value, cycle, session, &texts, &ctx.known);
+            let records = read_records(c.kind.value, cycle, session, &texts, &ctx.known, stems);
             (doc, c, records)
         });
         prepared
@@ -274,6 +284,7 @@ impl Archive {
             cycles,
             sessions,
             known: Arc::new(known_commitments(&self.cat())?),
+            stems: (0..workers()).map(|_| Mutex::new(Stems::new())).collect(),
         };
         // Which documents were read against the commitments known at the end (a plan in the
         // batch changes them; the others are derived again after the batch).
@@ -369,17 +380,17 @@ impl Archive {
     fn prepare_chunk(&self, chunk: &[PathBuf], ctx: &Context) -> Vec<Prepared> {
         let slots: Vec<Mutex<Option<Prepared>>> = chunk.iter().map(|_| Mutex::new(None)).collect();
         let next = AtomicUsize::new(0);
-        let workers = std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)
-            .min(chunk.len());
         std::thread::scope(|s| {
-            for _ in 0..workers {
-                s.spawn(|| loop {
-                    let i = next.fetch_add(1, Ordering::SeqCst);
-                    let Some(p) = chunk.get(i) else { break };
-                    let prepared = self.prepare(p, ctx);
-                    *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(prepared);
+            for stems in ctx.stems.iter().take(chunk.len()) {
+                let (next, slots) = (&next, &slots);
+                s.spawn(move || {
+                    let mut stems = stems.lock().unwrap_or_else(|e| e.into_inner());
+                    loop {
+                        let i = next.fetch_add(1, Ordering::SeqCst);
+                        let Some(p) = chunk.get(i) else { break };
+                        let prepared = self.prepare(p, ctx, &mut stems);
+                        *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(prepared);
+                    }
                 });
             }
         });

@@ -19,7 +19,7 @@ use crate::catalog::records_write::{Derived, DocRecords};
 use crate::catalog::Catalog;
 use crate::commitments::{self, Commitment, Known, Mention, Rating};
 use crate::error::Result;
-use crate::meetings;
+use crate::meetings::{self, text::Stems};
 use crate::model::Kind;
 
 /// The setting that says an archive's agenda links are still to be made (migration 5).
@@ -87,6 +87,7 @@ pub fn read_records(
     session: Option<chrono::NaiveDate>,
     texts: &[&str],
     known: &Known,
+    stems: &mut Stems,
 ) -> DocRecords {
     if kind == Kind::Plan {
         return DocRecords {
@@ -106,7 +107,7 @@ pub fn read_records(
         }
         meeting = Some(m);
     }
-    let (mentions, ratings) = derive(kind, cycle, texts, known);
+    let (mentions, ratings) = derive(kind, cycle, texts, known, stems);
     DocRecords {
         meeting,
         plan: None,
@@ -122,9 +123,10 @@ pub fn derive(
     cycle: Option<i64>,
     texts: &[&str],
     known: &Known,
+    stems: &mut Stems,
 ) -> (Vec<Mention>, Option<(i64, Vec<Rating>)>) {
     let own = cycle.and_then(|c| u32::try_from(c).ok());
-    let mentions = commitments::mentions_known(texts, own, known);
+    let mentions = commitments::mentions_with(texts, own, known, stems);
     let ratings = own.filter(|_| kind == Kind::Evaluation).map(|c| {
         let list: &[Commitment] = known.of(c);
         let found = if list.is_empty() {
@@ -149,7 +151,7 @@ impl Archive {
         texts: &[&str],
     ) -> Result<bool> {
         let known = known_commitments(cat)?;
-        let r = read_records(kind, cycle, session, texts, &known);
+        let r = read_records(kind, cycle, session, texts, &known, &mut Stems::new());
         cat.replace_records(id, &r)?;
         Ok(kind == Kind::Plan && cycle.is_some())
     }
@@ -180,9 +182,9 @@ impl Archive {
             };
             let derived: Vec<Derived> = docs
                 .par_iter()
-                .map(|(id, kind, cycle, pages)| {
+                .map_init(Stems::new, |stems, (id, kind, cycle, pages)| {
                     let texts: Vec<&str> = pages.iter().map(String::as_str).collect();
-                    let (mentions, ratings) = derive(*kind, *cycle, &texts, &known);
+                    let (mentions, ratings) = derive(*kind, *cycle, &texts, &known, stems);
                     Derived {
                         doc_id: *id,
                         mentions,

@@ -7,13 +7,13 @@
 //!   are all in a title of the document's own cycle counts for the own cycle's;
 //! - by OGP identifier (`LV0040`) when a plan printed it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use aho_corasick::AhoCorasick;
 
 use super::plan::is_ogp_id;
 use super::{Commitment, CommitmentRef, Mention, Rule};
-use crate::meetings::text::{contains_run, fold_lower, keys, keys_memo, lines, Line};
+use crate::meetings::text::{contains_run, fold_lower, keys, lines, Line, Stems};
 
 /// A commitment title's search keys, worked out once for every page they are looked for on.
 struct Title {
@@ -114,6 +114,16 @@ pub fn mentions(
 
 /// [`mentions`] against commitments prepared once for many documents.
 pub fn mentions_known(pages: &[&str], cycle: Option<u32>, known: &Known) -> Vec<Mention> {
+    mentions_with(pages, cycle, known, &mut Stems::new())
+}
+
+/// [`mentions_known`] with the words stemmed for earlier documents.
+pub fn mentions_with(
+    pages: &[&str],
+    cycle: Option<u32>,
+    known: &Known,
+    stems: &mut Stems,
+) -> Vec<Mention> {
     let ls = lines(pages);
     let folded: Vec<String> = ls.iter().map(|l| fold_lower(&l.text)).collect();
     let mut out = Vec::new();
@@ -143,7 +153,6 @@ pub fn mentions_known(pages: &[&str], cycle: Option<u32>, known: &Known) -> Vec<
     }
     // the lines of each page are consecutive: one range per page
     let mut start = 0;
-    let mut memo = HashMap::new();
     while start < ls.len() {
         let page = ls[start].page;
         let end = start + ls[start..].iter().take_while(|l| l.page == page).count();
@@ -152,7 +161,7 @@ pub fn mentions_known(pages: &[&str], cycle: Option<u32>, known: &Known) -> Vec<
             range: start..end,
             folded: &folded[start..end],
         };
-        title_mentions(&lines, cycle, known, &mut memo, &mut out);
+        title_mentions(&lines, cycle, known, stems, &mut out);
         start = end;
     }
     out
@@ -230,12 +239,12 @@ struct Lines<'a> {
 }
 
 /// Title mentions on one page: each commitment's title keys (at least two) as a run of the
-/// page's keys (`memo`: the document's words stemmed so far).
+/// page's keys (`stems`: the words stemmed so far).
 fn title_mentions(
     page: &Lines,
     cycle: Option<u32>,
     known: &Known,
-    memo: &mut HashMap<String, Option<String>>,
+    stems: &mut Stems,
     out: &mut Vec<Mention>,
 ) {
     let (ls, folded) = (page.all, page.folded);
@@ -250,7 +259,7 @@ fn title_mentions(
     let mut page_keys = Vec::new();
     let mut line_of = Vec::new();
     for i in page.range.clone() {
-        for k in keys_memo(&ls[i].text, memo) {
+        for k in stems.keys(&ls[i].text) {
             page_keys.push(k);
             line_of.push(i);
         }

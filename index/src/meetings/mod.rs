@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 
 pub use decisions::parse_action;
 pub use links::agenda_item_for;
-pub use text::person_key;
+pub use text::{person_key, Stems};
 
 /// The rule that found an item: shown beside it, stored with it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -359,28 +359,42 @@ fn word_key(w: &str) -> Option<String> {
     (!k.is_empty() && !latvian::is_stop_word_folded(&k) && !is_english_stop(&k)).then_some(k)
 }
 
-/// [`keys`], each distinct word stemmed once: `memo` keeps the words seen (a document's pages
-/// repeat most of their words, and stemming is the costly part).
-pub fn keys_memo(
-    text: &str,
-    memo: &mut std::collections::HashMap<String, Option<String>>,
-) -> Vec<String> {
-    let mut out = Vec::new();
-    for w in text.split(|c: char| !c.is_alphanumeric()) {
-        if w.is_empty() {
-            continue;
-        }
-        let k = match memo.get(w) {
-            Some(k) => k.clone(),
-            None => {
-                let k = word_key(w);
-                memo.insert(w.to_string(), k.clone());
-                k
-            }
-        };
-        out.extend(k);
+/// The words stemmed so far, for [`Stems::keys`]: an archive's documents share most of their
+/// words, and stemming is the costly part of finding a commitment's title on a page. Kept by
+/// each ingest worker for its whole ingest; emptied when it grows past [`Stems::MAX`] words.
+#[derive(Default)]
+pub struct Stems(std::collections::HashMap<String, Option<String>>);
+
+impl Stems {
+    /// About 20 MB of words and keys.
+    pub const MAX: usize = 200_000;
+
+    pub fn new() -> Stems {
+        Stems::default()
     }
-    out
+
+    /// [`keys`], each distinct word stemmed once.
+    pub fn keys(&mut self, text: &str) -> Vec<String> {
+        if self.0.len() > Self::MAX {
+            self.0.clear();
+        }
+        let mut out = Vec::new();
+        for w in text.split(|c: char| !c.is_alphanumeric()) {
+            if w.is_empty() {
+                continue;
+            }
+            let k = match self.0.get(w) {
+                Some(k) => k.clone(),
+                None => {
+                    let k = word_key(w);
+                    self.0.insert(w.to_string(), k.clone());
+                    k
+                }
+            };
+            out.extend(k);
+        }
+        out
+    }
 }
 
 fn is_english_stop(k: &str) -> bool {
