@@ -8,20 +8,27 @@
 //! once per chunk of 16, the index committed every 2,048 documents or 3 s); if those change,
 //! change this.
 //!
+//! The records of issue 15 (meetings, commitments, mentions, ratings) are a step of their own:
+//! read as `Archive::ingest` reads them (chunk by chunk in input order, against the commitments
+//! known before the chunk, then the documents read against older commitments derived again),
+//! and stored with the document's row (timed as the difference to the same rows without them).
+//!
 //! Environment: `BENCH_DOCS` (default 1000), `BENCH_SEED` (default 1): the scale corpus of
 //! `scripts/make-scale-corpus.sh`, cached under the target directory, as `pipeline` uses it.
 
 mod common;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use ogp_archive::classify::{self, CycleRef};
-use ogp_archive::extract_guarded;
-use ogp_archive::internals::{sha256_hex, Store};
-use ogp_archive::internals::{Catalog, NewDocument};
-use ogp_archive::internals::{IndexDoc, SearchIndex};
+use ogp_archive::commitments::{self, Commitment, Known};
+use ogp_archive::internals::{derive_records, read_records, Derived, DocRecords};
+use ogp_archive::internals::{sha256_hex, Catalog, IndexDoc, NewDocument, SearchIndex, Store};
+use ogp_archive::meetings::Stems;
 use ogp_archive::pdf::{self, PageStatus};
+use ogp_archive::{extract_guarded, Kind, Lang};
 use ogp_archive::{Archive, Filter};
 use ogp_archive::{DocStatus, Sources};
 
@@ -89,7 +96,9 @@ fn main() {
     let docs = prepare(&files, &cycles, &limits, &mut steps);
     let pages: usize = docs.iter().map(|d| d.doc.pages.len()).sum();
     store_steps(work.path(), &docs, &mut steps);
+    let (records, stale) = records_steps(&docs, &mut steps);
     let ids = catalogue_steps(work.path(), &docs, &mut steps);
+    records_stored(work.path(), &docs, &records, &stale, &mut steps);
     index_steps(work.path(), &docs, &ids, &mut steps);
 
     // ---- the real thing, same files, both cores ----
@@ -123,9 +132,12 @@ fn report(docs: &[Doc], pages: usize, steps: &Steps, t_ingest: f64, ingest_pages
         index: t_index,
         add_calls: t_add_calls,
         commits: t_commits,
+        ..
     } = *steps;
     let n = docs.len() as f64;
     let p = pages as f64;
+    let records =
+        steps.records_read + steps.records_known + steps.records_rederive + steps.records_stored;
     let rows = [
         ("read the file", t_read),
         ("SHA-256", t_hash),
@@ -145,8 +157,14 @@ fn report(docs: &[Doc], pages: usize, steps: &Steps, t_ingest: f64, ingest_pages
             "index: tantivy add, commit every 2,048 documents or 3 s (wall; its one indexing thread)",
             t_index,
         ),
+        (
+            "records (issue 15): read, derived again, stored — detail below",
+            records,
+        ),
     ];
-    let sum: f64 = rows.iter().map(|r| r.1).sum();
+    let records =
+        steps.records_read + steps.records_known + steps.records_rederive + steps.records_stored;
+    let sum: f64 = rows.iter().map(|r| r.1).sum::<f64>() + records;
     println!(
         "### Ingest, step by step ({} documents, {pages} pages, one thread, each step over all files)\n",
         docs.len()
@@ -174,6 +192,150 @@ fn report(docs: &[Doc], pages: usize, steps: &Steps, t_ingest: f64, ingest_pages
         ingest_pages as f64 / t_ingest,
         p / sum
     );
+    records_report(steps, n, p, sum, t_ingest);
+}
+
+/// The records' own table: each part, its share of the one-core sum and of the whole ingest.
+fn records_report(steps: &Steps, n: f64, p: f64, sum: f64, t_ingest: f64) {
+    let rows = [
+        (
+            "read (meeting, plan, mentions, ratings), against the commitments known before the chunk",
+            steps.records_read,
+        ),
+        (
+            "commitments prepared again after a chunk with a plan (`Known::new`)",
+            steps.records_known,
+        ),
+        (
+            "derived again (mentions, ratings) for the documents read before the last change",
+            steps.records_rederive,
+        ),
+        (
+            "stored: with the document's row, and the derived rows in batches",
+            steps.records_stored,
+        ),
+    ];
+    let total: f64 = rows.iter().map(|r| r.1).sum();
+    println!(
+        "\n### Records (issue 15), {} documents derived again, one thread\n",
+        steps.rederived_docs
+    );
+    println!("| part | s | ms per document | µs per page | share of the one-core sum | of `Archive::ingest` (wall, 2 cores) |\n|---|---|---|---|---|---|");
+    for (name, s) in rows
+        .iter()
+        .chain(std::iter::once(&("**records, all**", total)))
+    {
+        println!(
+            "| {name} | {s:.2} | {:.2} | {:.0} | {:.1}% | {:.1}% |",
+            s * 1e3 / n,
+            s * 1e6 / p,
+            100.0 * s / sum,
+            100.0 * s / t_ingest
+        );
+    }
+}
+
+/// The records (issue 15) as `Archive::ingest` reads them: chunks of 16 in input order, each
+/// file against the commitments known before its chunk (a chunk that brings a plan adds its
+/// commitments for the next chunks), then the documents read against older commitments
+/// derived again (ingest does that on every core; here one thread). Returns each document's
+/// records and the derived rows to store again.
+fn records_steps(docs: &[Doc], steps: &mut Steps) -> (Vec<DocRecords>, Vec<Derived>) {
+    let (mut t_read, mut t_known) = (0.0, 0.0);
+    // each cycle's plans, Latvian first, as the catalogue orders them
+    let mut plans: BTreeMap<u32, Vec<(bool, Vec<Commitment>)>> = BTreeMap::new();
+    let mut known = Known::new(Vec::new());
+    let mut fresh_from = 0;
+    let mut out = Vec::with_capacity(docs.len());
+    // one thread: one worker's words stemmed so far, as each ingest worker keeps its own
+    let mut stems = Stems::new();
+    for (i, chunk) in docs.chunks(16).enumerate() {
+        let mut new_plan = false;
+        for d in chunk {
+            let texts: Vec<&str> = d.doc.pages.iter().map(|p| p.text.as_str()).collect();
+            let cycle = d.class.cycle.as_ref().map(|g| g.value);
+            let kind = d.class.kind.value;
+            let r = timed(&mut t_read, || {
+                read_records(kind, cycle, None, &texts, &known, &mut stems)
+            });
+            if let Some((c, list)) = &r.plan {
+                let lv = d.class.lang.value == Lang::Lv;
+                let v = plans.entry(*c as u32).or_default();
+                v.push((lv, list.clone()));
+                v.sort_by_key(|(lv, _)| !lv);
+                new_plan = true;
+            }
+            out.push(r);
+        }
+        if new_plan {
+            let next = timed(&mut t_known, || {
+                Known::new(
+                    plans
+                        .iter()
+                        .map(|(c, v)| {
+                            let lists = v.iter().map(|(_, l)| l.clone()).collect();
+                            (*c, commitments::merge(lists))
+                        })
+                        .collect(),
+                )
+            });
+            if next.cycles() != known.cycles() {
+                known = next;
+                fresh_from = (i + 1) * 16;
+            }
+        }
+    }
+    let mut t_rederive = 0.0;
+    let mut derived = Vec::new();
+    for (i, d) in docs.iter().enumerate().take(fresh_from) {
+        let kind = d.class.kind.value;
+        if kind == Kind::Plan {
+            continue;
+        }
+        let texts: Vec<&str> = d.doc.pages.iter().map(|p| p.text.as_str()).collect();
+        let cycle = d.class.cycle.as_ref().map(|g| g.value);
+        let (mentions, ratings) = timed(&mut t_rederive, || {
+            derive_records(kind, cycle, &texts, &known, &mut stems)
+        });
+        derived.push(Derived {
+            doc_id: i as i64 + 1,
+            mentions,
+            ratings,
+        });
+    }
+    steps.records_read = t_read;
+    steps.records_known = t_known;
+    steps.records_rederive = t_rederive;
+    steps.rederived_docs = derived.len();
+    (out, derived)
+}
+
+/// The records stored as ingest stores them: with the document's row in its transaction
+/// (timed as that insert's extra time over the same rows without records, measured in
+/// [`catalogue_steps`]), then the derived rows again in batches of 256 documents.
+fn records_stored(
+    work: &Path,
+    docs: &[Doc],
+    records: &[DocRecords],
+    derived: &[Derived],
+    steps: &mut Steps,
+) {
+    let mut cat = Catalog::open(&work.join("catalog-records.sqlite3")).expect("catalog");
+    let mut t_insert = 0.0;
+    for (d, r) in docs.iter().zip(records) {
+        let new = new_document(d);
+        cat.add_pending(&d.sha).expect("pending");
+        timed(&mut t_insert, || {
+            cat.insert_document_with(&new, Some(r)).expect("insert")
+        });
+    }
+    let mut t_derived = 0.0;
+    for batch in derived.chunks(256) {
+        timed(&mut t_derived, || {
+            cat.replace_derived(batch).expect("derived")
+        });
+    }
+    steps.records_stored = (t_insert - steps.insert).max(0.0) + t_derived;
 }
 
 /// Step times of the parts of an ingest, one thread, each over all files (seconds).
@@ -191,6 +353,11 @@ struct Steps {
     index: f64,
     add_calls: f64,
     commits: f64,
+    records_read: f64,
+    records_known: f64,
+    records_rederive: f64,
+    records_stored: f64,
+    rederived_docs: usize,
 }
 
 /// Read, hash, extract, classify (parallel in ingest; here one thread).
@@ -262,28 +429,7 @@ fn catalogue_steps(work: &Path, docs: &[Doc], steps: &mut Steps) -> Vec<i64> {
     let (mut t_pending, mut t_insert) = (0.0, 0.0);
     let mut ids = Vec::new();
     for d in docs {
-        let c = &d.class;
-        let new = NewDocument {
-            sha256: d.sha.clone(),
-            file_name: d.name.clone(),
-            size: d.bytes.len() as i64,
-            title: c.title.value.clone(),
-            kind: c.kind.value,
-            cycle: c.cycle.as_ref().map(|g| g.value),
-            session_id: None,
-            lang: c.lang.value,
-            date: c.date.as_ref().map(|g| g.value),
-            status: DocStatus::Ok,
-            sources: Sources::default(),
-            unknown_session_date: c.unknown_session_date,
-            producer: d.doc.info.producer.clone(),
-            pages: d
-                .doc
-                .pages
-                .iter()
-                .map(|p| (p.status, p.text.clone()))
-                .collect(),
-        };
+        let new = new_document(d);
         timed(&mut t_pending, || cat.add_pending(&d.sha).expect("pending"));
         let id = timed(&mut t_insert, || cat.insert_document(&new).expect("insert"));
         ids.push(id);
@@ -339,4 +485,30 @@ fn index_steps(work: &Path, docs: &[Doc], ids: &[i64], steps: &mut Steps) {
     let t_index = t.elapsed().as_secs_f64();
     drop(writer);
     (steps.index, steps.add_calls, steps.commits) = (t_index, t_add_calls, t_commits);
+}
+
+/// The catalogue row of a prepared document.
+fn new_document(d: &Doc) -> NewDocument {
+    let c = &d.class;
+    NewDocument {
+        sha256: d.sha.clone(),
+        file_name: d.name.clone(),
+        size: d.bytes.len() as i64,
+        title: c.title.value.clone(),
+        kind: c.kind.value,
+        cycle: c.cycle.as_ref().map(|g| g.value),
+        session_id: None,
+        lang: c.lang.value,
+        date: c.date.as_ref().map(|g| g.value),
+        status: DocStatus::Ok,
+        sources: Sources::default(),
+        unknown_session_date: c.unknown_session_date,
+        producer: d.doc.info.producer.clone(),
+        pages: d
+            .doc
+            .pages
+            .iter()
+            .map(|p| (p.status, p.text.clone()))
+            .collect(),
+    }
 }

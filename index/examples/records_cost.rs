@@ -114,12 +114,14 @@ fn main() {
             .into_iter()
             .map(|(c, v)| (c, commitments::merge(v)))
             .collect();
+        // prepared once per pass, as an ingest prepares it once per batch
+        let prepared = commitments::Known::new(known.clone());
         for ((kind, cycle, _), texts) in docs.iter().zip(&refs) {
             if *kind == Kind::Plan {
                 continue;
             }
             let own = cycle.map(|c| c as u32);
-            std::hint::black_box(commitments::mentions(texts, own, &known));
+            std::hint::black_box(commitments::mentions_known(texts, own, &prepared));
             if *kind == Kind::Evaluation {
                 if let Some((_, list)) = known.iter().find(|(c, _)| Some(*c) == own) {
                     std::hint::black_box(commitments::ratings(texts, list));
@@ -167,10 +169,11 @@ fn main() {
     };
     let s = Instant::now();
     for _ in 0..repeat {
+        let known_once = commitments::Known::new(known_once.clone());
         for ((kind, cycle, _), texts) in docs.iter().zip(&refs) {
             if *kind != Kind::Plan {
                 let own = cycle.map(|c| c as u32);
-                std::hint::black_box(commitments::mentions(texts, own, &known_once));
+                std::hint::black_box(commitments::mentions_known(texts, own, &known_once));
             }
         }
     }

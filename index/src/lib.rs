@@ -43,6 +43,8 @@ pub use progress::{
 /// [`Archive`], and everything else of these modules stays inside the crate.
 #[doc(hidden)]
 pub mod internals {
+    pub use crate::archive::{derive_records, read_records};
+    pub use crate::catalog::records_write::{Derived, DocRecords};
     pub use crate::catalog::{Catalog, NewDocument};
     pub use crate::search::{IndexDoc, SearchIndex};
     pub use crate::store::{sha256_hex, Store};

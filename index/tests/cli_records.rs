@@ -90,6 +90,66 @@ fn a_meeting_lists_attendees_agenda_decisions_and_documents() {
     assert_eq!(o.status.code(), Some(1));
 }
 
+/// The (item, file) pairs of a meeting's agenda documents, from `meeting DATE --json`.
+fn agenda_documents(m: &Value) -> Vec<(i64, String)> {
+    let mut out = Vec::new();
+    for item in m["agenda"].as_array().unwrap() {
+        for d in item["documents"].as_array().unwrap() {
+            let file = d["file_name"].as_str().unwrap().to_string();
+            out.push((item["number"].as_i64().unwrap(), file));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn presentations_and_annexes_sit_under_the_agenda_item_their_title_names() {
+    let text = std::fs::read_to_string(samples().join("expected.json")).unwrap();
+    let expected: Value = serde_json::from_str(&text).unwrap();
+    for e in expected["meetings"].as_array().unwrap() {
+        let date = e["date"].as_str().unwrap();
+        let mut want: Vec<(i64, String)> = e["agenda_documents"]
+            .as_array()
+            .map(|v| {
+                v.iter()
+                    .map(|d| {
+                        let file = d["file"].as_str().unwrap().to_string();
+                        (d["item"].as_i64().unwrap(), file)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        want.sort();
+        let got = agenda_documents(&json(&["meeting", date, "--json"]));
+        assert_eq!(got, want, "{date}");
+    }
+    let o = run(archive(), &["meeting", "2023-03-21"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    // the lines between agenda item 2 and item 3
+    let from = text
+        .find("\n  2. Informācija par Piektā plāna")
+        .expect("item 2");
+    let to = text.find("\n  3. OGP sekretariāta").expect("item 3");
+    let item = &text[from..to];
+    assert!(item.contains("VK_prezentacija.pdf"), "{item}");
+    // the presentation first, its protocol in a later ingest: linked all the same
+    let dir = tempfile::tempdir().unwrap();
+    for file in ["VK_prezentacija.pdf", "2023-03-21_sedes_protokols.pdf"] {
+        let o = run(
+            dir.path(),
+            &["ingest", samples().join(file).to_str().unwrap()],
+        );
+        assert_eq!(o.status.code(), Some(0));
+    }
+    let o = run(dir.path(), &["meeting", "2023-03-21", "--json"]);
+    let m: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(
+        agenda_documents(&m),
+        [(2, "VK_prezentacija.pdf".to_string())]
+    );
+}
+
 #[test]
 fn decisions_are_found_without_diacritics_and_by_cycle() {
     let found = json(&["decisions", "lidzdalibas budzets", "--json"]);
@@ -265,6 +325,107 @@ fn a_correction_survives_reading_the_document_again() {
     // the rest was read again as before
     assert_eq!(m.attendees.len(), 11);
     assert_eq!(m.agenda[1].decisions.len(), 3);
+}
+
+#[test]
+fn correct_record_on_the_command_line_is_kept_through_reading_the_document_again() {
+    let (dir, archive) = sample_archive();
+    let id = id_of(&archive, "Padomes_sede_2022_10_05_protokols.pdf");
+    let plan = id_of(
+        &archive,
+        "Piektais_atvertas_parvaldibas_plans_2022-2025.pdf",
+    );
+    let ids = id.to_string();
+    let plan_id = plan.to_string();
+    let runs: [&[&str]; 3] = [
+        &[
+            "correct-record",
+            "attendee",
+            &ids,
+            "Kārlis Šteins",
+            "--organisation",
+            "Sabiedrības integrācijas fonds (SIF)",
+            "--role",
+            "member",
+        ],
+        &[
+            "correct-record",
+            "decision",
+            &ids,
+            "2",
+            "0",
+            "atbalstīt nolikuma projektu ar papildinājumiem",
+        ],
+        &[
+            "correct-record",
+            "commitment",
+            &plan_id,
+            "1",
+            "--institution",
+            "Valsts kanceleja (labots)",
+        ],
+    ];
+    for args in runs {
+        let o = run(dir.path(), args);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    // a record that is not there, and a role that does not exist
+    let o = run(
+        dir.path(),
+        &[
+            "correct-record",
+            "attendee",
+            &ids,
+            "Nav Tāda",
+            "--role",
+            "member",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let o = run(
+        dir.path(),
+        &[
+            "correct-record",
+            "attendee",
+            &ids,
+            "Kārlis Šteins",
+            "--role",
+            "boss",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    // read again from the text: the corrections stay, marked `user`
+    archive.reextract_records(id).unwrap();
+    archive.reextract_records(plan).unwrap();
+    let o = run(dir.path(), &["meeting", "2022-10-05", "--json"]);
+    let m: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let k = m["attendees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["person"] == "Kārlis Šteins")
+        .expect("Kārlis Šteins");
+    assert_eq!(k["organisation"], "Sabiedrības integrācijas fonds (SIF)");
+    assert_eq!(k["role"], "member");
+    assert_eq!(k["source"], "user");
+    let d = &m["agenda"][1]["decisions"][0];
+    assert_eq!(d["text"], "atbalstīt nolikuma projektu ar papildinājumiem");
+    assert_eq!(d["source"], "user");
+    assert_eq!(m["agenda"][1]["decisions"].as_array().unwrap().len(), 3);
+    let o = run(dir.path(), &["commitments", "--cycle", "5", "--json"]);
+    let list: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let c = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["number"] == 1)
+        .expect("commitment 5.1");
+    assert_eq!(c["institution"], "Valsts kanceleja (labots)");
 }
 
 #[test]

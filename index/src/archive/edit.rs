@@ -14,8 +14,13 @@ impl Archive {
             return Err(Error::Invalid("nothing to change".into()));
         }
         let _g = self.write_lock()?;
+        // a new date, session or kind moves a presentation to another meeting's agenda
+        let mut days = self.cat().dates_of(ids)?;
         self.cat().apply_patch(ids, patch)?;
         self.reindex_unlocked(ids)?;
+        days.extend(self.cat().dates_of(ids)?);
+        days.dedup();
+        self.link_agenda(&days)?;
         Ok(())
     }
 

@@ -6,15 +6,19 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
+use super::records::{known_commitments, read_records};
 use super::{quietly, Archive};
+use crate::catalog::records_write::DocRecords;
 use crate::catalog::NewDocument;
 use crate::classify::{self, CycleRef, SessionRef};
+use crate::commitments::Known;
 use crate::error::{FileError, Result};
+use crate::meetings::text::Stems;
 use crate::model::{DocStatus, DocumentInfo, Kind, Sources};
 use crate::pdf::{self, PageStatus};
 use crate::progress::{IngestOutcome, Outcome, Progress};
@@ -36,7 +40,7 @@ const INDEX_COMMIT_EVERY: Duration = Duration::from_secs(3);
 /// the hash of the file it duplicates earlier in the same chunk.
 struct Staged {
     out: IngestOutcome,
-    new: Option<NewDocument>,
+    new: Option<(NewDocument, DocRecords)>,
     duplicate_of: Option<String>,
 }
 
@@ -59,6 +63,13 @@ fn fill_from_document(out: &mut IngestOutcome, d: &DocumentInfo) {
     out.session = d.session;
     out.lang = Some(d.lang);
     out.status = Some(d.status);
+}
+
+/// One ingest worker per core.
+fn workers() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
 }
 
 /// Splits files into chunks of at most [`CHUNK`] files and [`CHUNK_BYTES`] bytes.
@@ -86,12 +97,23 @@ fn file_name_of(p: &Path) -> String {
         .unwrap_or_else(|| p.display().to_string())
 }
 
-/// Everything worked out about a file before it touches the archive (runs in parallel).
+/// Everything worked out about a file before it touches the archive (runs in parallel):
+/// its text, what it is, and the records read out of it (issue 15).
 struct Prepared {
     path: PathBuf,
     bytes: Vec<u8>,
     sha256: String,
-    result: std::result::Result<(pdf::Document, classify::Classification), FileError>,
+    result: std::result::Result<(pdf::Document, classify::Classification, DocRecords), FileError>,
+}
+
+/// What the parallel step of an ingest reads against: the cycles and sessions a document may
+/// belong to, and the commitments whose mentions it may carry.
+struct Context {
+    cycles: Vec<CycleRef>,
+    sessions: Vec<SessionRef>,
+    known: Arc<Known>,
+    /// The words each worker has stemmed, kept across chunks (see [`Stems`]).
+    stems: Vec<Mutex<Stems>>,
 }
 
 impl IngestOutcome {
@@ -197,7 +219,7 @@ impl Archive {
         Ok((cycles, sessions))
     }
 
-    fn prepare(&self, path: &Path, cycles: &[CycleRef], sessions: &[SessionRef]) -> Prepared {
+    fn prepare(&self, path: &Path, ctx: &Context, stems: &mut Stems) -> Prepared {
         let mut prepared = Prepared {
             path: path.to_path_buf(),
             bytes: Vec::new(),
@@ -232,10 +254,16 @@ impl Archive {
                 &file_name_of(path),
                 doc.info.title.as_deref(),
                 &texts,
-                cycles,
-                sessions,
+                &ctx.cycles,
+                &ctx.sessions,
             );
-            (doc, c)
+            let session = c.session.as_ref().and_then(|g| {
+                let s = ctx.sessions.iter().find(|s| s.id == g.value);
+                s.map(|s| s.date)
+            });
+            let cycle = c.cycle.as_ref().map(|g| g.value);
+            let records = read_records(c.kind.value, cycle, session, &texts, &ctx.known, stems);
+            (doc, c, records)
         });
         prepared
     }
@@ -252,6 +280,16 @@ impl Archive {
         let (cycles, sessions) = self.classify_refs()?;
         let session_dates: HashMap<i64, NaiveDate> =
             sessions.iter().map(|s| (s.id, s.date)).collect();
+        let mut ctx = Context {
+            cycles,
+            sessions,
+            known: Arc::new(known_commitments(&self.cat())?),
+            stems: (0..workers()).map(|_| Mutex::new(Stems::new())).collect(),
+        };
+        // Which documents were read against the commitments known at the end (a plan in the
+        // batch changes them; the others are derived again after the batch).
+        let mut changed = false;
+        let mut fresh: HashSet<i64> = HashSet::new();
         let mut writer = self.index.writer()?;
         let mut outcomes = Vec::with_capacity(files.len());
         let mut uncommitted: Vec<i64> = Vec::new();
@@ -266,39 +304,7 @@ impl Archive {
                 },
                 None,
             );
-            // One worker per core takes the chunk's files in turn: both cores are used, and
-            // at most one file per core is being decoded at any moment, which bounds memory.
-            let slots: Vec<Mutex<Option<Prepared>>> =
-                chunk.iter().map(|_| Mutex::new(None)).collect();
-            let next = AtomicUsize::new(0);
-            let workers = std::thread::available_parallelism()
-                .map(|n| n.get())
-                .unwrap_or(1)
-                .min(chunk.len());
-            std::thread::scope(|s| {
-                for _ in 0..workers {
-                    s.spawn(|| loop {
-                        let i = next.fetch_add(1, Ordering::SeqCst);
-                        let Some(p) = chunk.get(i) else { break };
-                        let prepared = self.prepare(p, &cycles, &sessions);
-                        *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(prepared);
-                    });
-                }
-            });
-            let prepared: Vec<Prepared> = slots
-                .into_iter()
-                .zip(chunk)
-                .map(|(slot, p)| {
-                    slot.into_inner()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .unwrap_or_else(|| Prepared {
-                            path: p.clone(),
-                            bytes: Vec::new(),
-                            sha256: String::new(),
-                            result: Err(FileError::Damaged("could not be read".into())),
-                        })
-                })
-                .collect();
+            let prepared = self.prepare_chunk(chunk, &ctx);
             // Stage the chunk, make its stored files durable with one sync, then commit the
             // catalogue rows in order.
             let mut hashes = HashSet::new();
@@ -309,10 +315,13 @@ impl Archive {
             if !hashes.is_empty() {
                 self.store.sync()?;
             }
+            let mut new_plan = false;
             for st in staged {
                 let outcome = self.finish(st, &writer, &session_dates)?;
                 if let (Some(id), Outcome::Added) = (outcome.id, outcome.outcome) {
                     uncommitted.push(id);
+                    fresh.insert(id);
+                    new_plan |= outcome.kind == Some(Kind::Plan) && outcome.cycle.is_some();
                 }
                 progress(
                     &Progress {
@@ -323,6 +332,16 @@ impl Archive {
                     Some(&outcome),
                 );
                 outcomes.push(outcome);
+            }
+            // A plan brings commitments that the documents read before it may mention: the
+            // next chunks are read against them, the earlier ones derived again at the end.
+            if new_plan {
+                let known = known_commitments(&self.cat())?;
+                if known.cycles() != ctx.known.cycles() {
+                    ctx.known = Arc::new(known);
+                    changed = true;
+                    fresh.clear();
+                }
             }
             // The index is committed every few seconds, not per file: each commit writes and
             // syncs a segment (it took a third of the ingest time at every 64 files), and
@@ -341,14 +360,54 @@ impl Archive {
         self.cat().set_indexed(&uncommitted, true)?;
         drop(writer);
         self.index.reload()?;
-        // A new plan brings commitments that documents read before it may mention.
-        let new_plan = outcomes
-            .iter()
-            .any(|o| o.outcome == Outcome::Added && o.kind == Some(Kind::Plan));
-        if new_plan {
-            self.rederive_records()?;
+        if changed {
+            self.rederive_records(&fresh)?;
         }
+        // The presentations and annexes of the days the batch brought documents for (either
+        // side of a link may come in a later batch).
+        let added: Vec<i64> = outcomes
+            .iter()
+            .filter(|o| o.outcome == Outcome::Added)
+            .filter_map(|o| o.id)
+            .collect();
+        self.link_agenda_of(&added)?;
         Ok(outcomes)
+    }
+
+    /// Reads, extracts, classifies and reads the records of a chunk's files. One worker per
+    /// core takes the files in turn: both cores are used, and at most one file per core is
+    /// being decoded at any moment, which bounds memory.
+    fn prepare_chunk(&self, chunk: &[PathBuf], ctx: &Context) -> Vec<Prepared> {
+        let slots: Vec<Mutex<Option<Prepared>>> = chunk.iter().map(|_| Mutex::new(None)).collect();
+        let next = AtomicUsize::new(0);
+        std::thread::scope(|s| {
+            for stems in ctx.stems.iter().take(chunk.len()) {
+                let (next, slots) = (&next, &slots);
+                s.spawn(move || {
+                    let mut stems = stems.lock().unwrap_or_else(|e| e.into_inner());
+                    loop {
+                        let i = next.fetch_add(1, Ordering::SeqCst);
+                        let Some(p) = chunk.get(i) else { break };
+                        let prepared = self.prepare(p, ctx, &mut stems);
+                        *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(prepared);
+                    }
+                });
+            }
+        });
+        slots
+            .into_iter()
+            .zip(chunk)
+            .map(|(slot, p)| {
+                slot.into_inner()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .unwrap_or_else(|| Prepared {
+                        path: p.clone(),
+                        bytes: Vec::new(),
+                        sha256: String::new(),
+                        result: Err(FileError::Damaged("could not be read".into())),
+                    })
+            })
+            .collect()
     }
 
     /// First half of adding a file: its outcome if it fails or is a duplicate; otherwise it
@@ -356,7 +415,7 @@ impl Archive {
     /// commit once the chunk's files are durable is returned with it. `staged` holds the hashes
     /// staged earlier in the same chunk, so a file given twice is a duplicate of the first.
     fn stage(&self, p: Prepared, staged: &mut HashSet<String>) -> Result<Staged> {
-        let (doc, c) = match p.result {
+        let (doc, c, records) = match p.result {
             Ok(x) => x,
             Err(e) => return Ok(Staged::done(IngestOutcome::failed(&p.path, &e))),
         };
@@ -396,7 +455,7 @@ impl Archive {
         staged.insert(p.sha256);
         Ok(Staged {
             out,
-            new: Some(new),
+            new: Some((new, records)),
             duplicate_of: None,
         })
     }
@@ -418,18 +477,13 @@ impl Archive {
             }
             return Ok(out);
         }
-        let Some(new) = staged.new else {
+        let Some((new, records)) = staged.new else {
             return Ok(out);
         };
-        let id = self.cat().insert_document(&new)?;
+        // The document, its pages and the records read out of its text (issue 15), in one
+        // transaction.
+        let id = self.cat().insert_document_with(&new, Some(&records))?;
         let session = new.session_id.and_then(|s| session_dates.get(&s).copied());
-        // The meeting or commitments read out of the text (issue 15). The document is in
-        // already: a failure here leaves it without records, not out of the archive.
-        let texts: Vec<&str> = new.pages.iter().map(|(_, t)| t.as_str()).collect();
-        let read = Self::extract_records(&mut self.cat(), id, new.kind, new.cycle, session, &texts);
-        if let Err(e) = read {
-            tracing::warn!("records of document {id} not stored: {e}");
-        }
         // Indexed from what was just catalogued, not read back from the catalogue (the same
         // fields and page texts as `add_to_index`; 0.15 ms and the catalogue's pages in memory
         // per document saved).

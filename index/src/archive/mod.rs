@@ -31,16 +31,18 @@ mod edit;
 mod find;
 mod ingest;
 mod ocr_job;
+mod record_views;
 mod records;
 mod repair;
 mod similar;
 
 pub use find::{SearchOptions, SearchOutcome, FEW_HITS};
 pub use ingest::extract_guarded;
-pub use records::{
+pub use record_views::{
     parse_commitment_id, AgendaView, CommitmentView, MeetingView, PersonView, ThreadEntry,
     ThreadStep,
 };
+pub use records::{derive as derive_records, read_records};
 pub use repair::Repairs;
 
 /// How long a writer waits for another process to finish writing before saying "busy".
@@ -225,6 +227,7 @@ impl Archive {
         };
         archive.repair(created, defer_above)?;
         archive.backfill_records()?;
+        archive.backfill_agenda_links()?;
         Ok(archive)
     }
 

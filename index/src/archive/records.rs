@@ -1,116 +1,32 @@
-//! Meetings and commitments through the archive (issue 15): the records are read at ingest
-//! (and again when OCR completes a scan) from each document's page texts — a protocol or a
-//! participants list gives a meeting, a plan its commitments, every other document its
-//! mentions of commitments and, an evaluation, its ratings — and are read back as the views
-//! the CLI, the export and the app show: a meeting by date, decisions found by words, a cycle's
-//! commitments, one commitment's thread across documents and cycles, and who attended what.
+//! Meetings and commitments read out of the documents (issue 15): at ingest (in the
+//! parallel step that extracts and classifies a file, stored in the same transaction as the
+//! document) and again when OCR completes a scan, from each document's page texts — a
+//! protocol or a participants list gives a meeting, a plan its commitments, every other
+//! document its mentions of commitments and, an evaluation, its ratings. The views over them
+//! are in [`super::record_views`].
 //!
-//! Mentions and ratings depend on the commitments known at the time; when a batch adds a plan,
-//! every other document's mentions and ratings are derived again.
+//! Mentions and ratings depend on the commitments known at the time; when the known
+//! commitments change (a plan arrives), the documents read against an older set are derived
+//! again, in parallel.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashSet};
 
-use serde::{Deserialize, Serialize};
+use rayon::prelude::*;
 
 use super::Archive;
-use crate::catalog::records::{
-    ActionRow, AttendeeRow, CommitmentRow, DecisionRow, DocRef, MentionRow, MilestoneRow,
-    RatingRow, RecordPatch, VoteRow,
-};
+use crate::catalog::records::CommitmentRow;
+use crate::catalog::records_write::{Derived, DocRecords};
 use crate::catalog::Catalog;
-use crate::commitments::{self, Commitment, CommitmentRef, Continuation};
-use crate::error::{Error, Result};
-use crate::meetings::{self, text::keys};
+use crate::commitments::{self, Commitment, Known, Mention, Rating};
+use crate::error::Result;
+use crate::meetings::{self, text::Stems};
 use crate::model::Kind;
 
-/// One agenda item of a meeting, with what was decided under it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct AgendaView {
-    pub number: i64,
-    pub title: String,
-    pub doc_id: i64,
-    pub file_name: String,
-    pub page: i64,
-    pub decisions: Vec<DecisionRow>,
-    pub actions: Vec<ActionRow>,
-    pub votes: Vec<VoteRow>,
-}
+/// The setting that says an archive's agenda links are still to be made (migration 5).
+const LINKS_PENDING: &str = "agenda_links_pending";
 
-/// A meeting: what its protocol and participants list say, and the session's documents.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct MeetingView {
-    pub date: String,
-    pub kind: Option<String>,
-    pub place: Option<String>,
-    pub chair: Option<String>,
-    pub secretary: Option<String>,
-    pub documents: Vec<DocRef>,
-    pub attendees: Vec<AttendeeRow>,
-    pub agenda: Vec<AgendaView>,
-    /// Decisions outside any agenda item.
-    pub decisions: Vec<DecisionRow>,
-}
-
-/// A commitment of a cycle, merged from the cycle's plans (the Latvian text first).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CommitmentView {
-    /// `cycle.number`, e.g. `4.3`.
-    pub id: String,
-    pub cycle: i64,
-    pub number: i64,
-    pub title: String,
-    pub institution: Option<String>,
-    pub ogp_id: Option<String>,
-    pub plan: DocRef,
-    pub page: i64,
-    pub milestones: Vec<MilestoneRow>,
-    /// The latest completion level an evaluation gives (`substantial`), if any.
-    pub completion: Option<String>,
-    pub mentions: usize,
-    /// The commitment it continues (`3.3`) and the one that continues it.
-    pub continues: Option<String>,
-    pub continued_by: Option<String>,
-}
-
-/// A step of a commitment's thread.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ThreadStep {
-    Plan,
-    Mention,
-    Rating,
-    Continuation,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ThreadEntry {
-    pub step: ThreadStep,
-    /// The commitment this entry is about (`3.3` for a predecessor).
-    pub commitment: String,
-    pub date: Option<String>,
-    pub doc: Option<DocRef>,
-    pub page: Option<i64>,
-    pub text: String,
-}
-
-/// Someone who attended (or was listed as absent from) meetings.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PersonView {
-    /// The fullest form of the name seen.
-    pub person: String,
-    pub organisations: Vec<String>,
-    pub meetings: Vec<AttendeeRow>,
-}
-
-fn commitment_id(cycle: i64, number: i64) -> String {
-    format!("{cycle}.{number}")
-}
-
-/// `4.3`, `4/3`, `4-3` → (4, 3).
-pub fn parse_commitment_id(s: &str) -> Option<(i64, i64)> {
-    let (a, b) = s.trim().split_once(['.', '/', '-'])?;
-    Some((a.trim().parse().ok()?, b.trim().parse().ok()?))
-}
+/// How many documents' pages a re-derivation holds in memory at once.
+const REDERIVE_BATCH: usize = 256;
 
 /// A participants list: its first lines say so.
 fn is_participants_list(texts: &[&str]) -> bool {
@@ -123,7 +39,7 @@ fn is_participants_list(texts: &[&str]) -> bool {
 }
 
 /// The commitments of each cycle, merged from its plans' rows (Latvian plans first).
-fn by_cycle(rows: &[CommitmentRow]) -> Vec<(u32, Vec<Commitment>)> {
+pub(super) fn by_cycle(rows: &[CommitmentRow]) -> Vec<(u32, Vec<Commitment>)> {
     let mut plans: BTreeMap<u32, Vec<(i64, Vec<Commitment>)>> = BTreeMap::new();
     for r in rows {
         let Some(cycle) = r.doc.cycle.and_then(|c| u32::try_from(c).ok()) else {
@@ -156,12 +72,77 @@ fn by_cycle(rows: &[CommitmentRow]) -> Vec<(u32, Vec<Commitment>)> {
         .collect()
 }
 
+/// The commitments the catalogue knows, prepared for looking for their mentions.
+pub(super) fn known_commitments(cat: &Catalog) -> Result<Known> {
+    Ok(Known::new(by_cycle(&cat.plan_commitments()?)))
+}
+
+/// The records of one document from its page texts (no catalogue: this runs in ingest's
+/// parallel step). What is not found is not there. A meeting whose date its text does not
+/// give (a scan read badly) takes `session`, the date of the session the document belongs to.
+/// Public for the ingest benchmark, which times it as `Archive::ingest` runs it.
+pub fn read_records(
+    kind: Kind,
+    cycle: Option<i64>,
+    session: Option<chrono::NaiveDate>,
+    texts: &[&str],
+    known: &Known,
+    stems: &mut Stems,
+) -> DocRecords {
+    if kind == Kind::Plan {
+        return DocRecords {
+            plan: cycle.map(|c| (c, commitments::extract_plan(texts))),
+            ..DocRecords::default()
+        };
+    }
+    let mut meeting = None;
+    if kind == Kind::Protocol || (kind == Kind::Other && is_participants_list(texts)) {
+        let mut m = meetings::extract(texts);
+        if m.date.is_none() && !m.is_empty() {
+            m.date = session.map(|value| meetings::Found {
+                value,
+                page: 1,
+                rule: meetings::Rule::SessionDate,
+            });
+        }
+        meeting = Some(m);
+    }
+    let (mentions, ratings) = derive(kind, cycle, texts, known, stems);
+    DocRecords {
+        meeting,
+        plan: None,
+        mentions,
+        ratings,
+    }
+}
+
+/// Mentions and (for an evaluation of a cycle) ratings of one document: what is derived again
+/// when the known commitments change.
+pub fn derive(
+    kind: Kind,
+    cycle: Option<i64>,
+    texts: &[&str],
+    known: &Known,
+    stems: &mut Stems,
+) -> (Vec<Mention>, Option<(i64, Vec<Rating>)>) {
+    let own = cycle.and_then(|c| u32::try_from(c).ok());
+    let mentions = commitments::mentions_with(texts, own, known, stems);
+    let ratings = own.filter(|_| kind == Kind::Evaluation).map(|c| {
+        let list: &[Commitment] = known.of(c);
+        let found = if list.is_empty() {
+            Vec::new()
+        } else {
+            commitments::ratings(texts, list)
+        };
+        (i64::from(c), found)
+    });
+    (mentions, ratings)
+}
+
 impl Archive {
     /// Reads and stores a document's records from its page texts. Returns whether it was a
-    /// plan (its cycle's commitments changed). Never fails on the text: what is not found is
-    /// not stored. A meeting whose date its text does not give (a scan read badly) takes
-    /// `session`, the date of the session the document belongs to.
-    pub(super) fn extract_records(
+    /// plan (its cycle's commitments changed).
+    fn extract_records(
         cat: &mut Catalog,
         id: i64,
         kind: Kind,
@@ -169,61 +150,93 @@ impl Archive {
         session: Option<chrono::NaiveDate>,
         texts: &[&str],
     ) -> Result<bool> {
-        cat.clear_records(id)?;
-        if kind == Kind::Plan {
-            if let Some(c) = cycle {
-                cat.replace_plan(id, c, &commitments::extract_plan(texts))?;
-                return Ok(true);
-            }
-            return Ok(false);
-        }
-        if kind == Kind::Protocol || (kind == Kind::Other && is_participants_list(texts)) {
-            let mut m = meetings::extract(texts);
-            if m.date.is_none() && !m.is_empty() {
-                m.date = session.map(|value| meetings::Found {
-                    value,
-                    page: 1,
-                    rule: meetings::Rule::SessionDate,
-                });
-            }
-            cat.replace_meeting(id, &m)?;
-        }
-        let known = by_cycle(&cat.plan_commitments()?);
-        Self::derive(cat, id, kind, cycle, texts, &known)?;
-        Ok(false)
+        let known = known_commitments(cat)?;
+        let r = read_records(kind, cycle, session, texts, &known, &mut Stems::new());
+        cat.replace_records(id, &r)?;
+        Ok(kind == Kind::Plan && cycle.is_some())
     }
 
-    /// Mentions and (for an evaluation) ratings of one document.
-    fn derive(
-        cat: &mut Catalog,
-        id: i64,
-        kind: Kind,
-        cycle: Option<i64>,
-        texts: &[&str],
-        known: &[(u32, Vec<Commitment>)],
-    ) -> Result<()> {
-        let own = cycle.and_then(|c| u32::try_from(c).ok());
-        let mentions = commitments::mentions(texts, own, known);
-        let rated = own.filter(|_| kind == Kind::Evaluation);
-        let ratings = match rated.and_then(|c| known.iter().find(|(k, _)| *k == c)) {
-            Some((_, list)) => commitments::ratings(texts, list),
-            None => Vec::new(),
+    /// Derives the mentions and ratings of every non-plan document again, but for those in
+    /// `fresh` (read against the commitments known now). Runs under the caller's write lock;
+    /// a batch of documents at a time is read from the catalogue, derived on every core and
+    /// written in one transaction.
+    pub(super) fn rederive_records(&self, fresh: &HashSet<i64>) -> Result<()> {
+        let (known, targets) = {
+            let cat = self.cat();
+            (known_commitments(&cat)?, cat.record_targets()?)
         };
-        cat.replace_mentions_and_ratings(id, &mentions, rated.map(i64::from), &ratings)
-    }
-
-    /// Derives every non-plan document's mentions and ratings again (a plan was added or
-    /// changed). Runs under the caller's write lock.
-    pub(super) fn rederive_records(&self) -> Result<()> {
-        let mut cat = self.cat();
-        let known = by_cycle(&cat.plan_commitments()?);
-        for (id, kind, cycle) in cat.record_targets()? {
-            let kind: Kind = kind.parse().unwrap_or(Kind::Other);
-            let pages = cat.pages(id)?;
-            let texts: Vec<&str> = pages.iter().map(|(_, _, t)| t.as_str()).collect();
-            Self::derive(&mut cat, id, kind, cycle, &texts, &known)?;
+        let targets: Vec<_> = targets
+            .into_iter()
+            .filter(|(id, ..)| !fresh.contains(id))
+            .collect();
+        for batch in targets.chunks(REDERIVE_BATCH) {
+            let docs: Vec<(i64, Kind, Option<i64>, Vec<String>)> = {
+                let cat = self.cat();
+                let mut docs = Vec::with_capacity(batch.len());
+                for (id, kind, cycle) in batch {
+                    let kind: Kind = kind.parse().unwrap_or(Kind::Other);
+                    let pages = cat.pages(*id)?.into_iter().map(|(_, _, t)| t).collect();
+                    docs.push((*id, kind, *cycle, pages));
+                }
+                docs
+            };
+            let derived: Vec<Derived> = docs
+                .par_iter()
+                .map_init(Stems::new, |stems, (id, kind, cycle, pages)| {
+                    let texts: Vec<&str> = pages.iter().map(String::as_str).collect();
+                    let (mentions, ratings) = derive(*kind, *cycle, &texts, &known, stems);
+                    Derived {
+                        doc_id: *id,
+                        mentions,
+                        ratings,
+                    }
+                })
+                .collect();
+            self.cat().replace_derived(&derived)?;
         }
         Ok(())
+    }
+
+    /// Links the presentations and annexes of these days to their meeting's agenda items
+    /// (see [`meetings::agenda_item_for`]); a link a user set stays.
+    pub(super) fn link_agenda(&self, dates: &[String]) -> Result<()> {
+        let mut cat = self.cat();
+        for date in dates {
+            let docs = cat.linkable(date)?;
+            if docs.is_empty() {
+                continue;
+            }
+            let meeting_ids: Vec<i64> = cat
+                .meetings_on(date)?
+                .iter()
+                .map(|m| m.doc.doc_id)
+                .collect();
+            let agenda = cat.agenda(&meeting_ids)?;
+            let mut links = Vec::new();
+            for d in &docs {
+                // the first meeting document (the protocol) whose agenda names it
+                let found = meeting_ids.iter().find_map(|m| {
+                    let items: Vec<(i64, &str)> = agenda
+                        .iter()
+                        .filter(|a| a.doc_id == *m)
+                        .map(|a| (a.number, a.title.as_str()))
+                        .collect();
+                    meetings::agenda_item_for(&d.title, &d.file_name, &items).map(|n| (*m, n))
+                });
+                if let Some((m, n)) = found {
+                    links.push((d.doc_id, m, n));
+                }
+            }
+            let ids: Vec<i64> = docs.iter().map(|d| d.doc_id).collect();
+            cat.replace_agenda_links(&ids, &links)?;
+        }
+        Ok(())
+    }
+
+    /// [`Archive::link_agenda`] for the days of these documents.
+    pub(super) fn link_agenda_of(&self, ids: &[i64]) -> Result<()> {
+        let dates = self.cat().dates_of(ids)?;
+        self.link_agenda(&dates)
     }
 
     /// Reads a stored document's records again from its page texts (after OCR or a change of
@@ -242,9 +255,9 @@ impl Archive {
             Self::extract_records(&mut cat, id, doc.kind, doc.cycle, doc.session, &texts)?
         };
         if plan {
-            self.rederive_records()?;
+            self.rederive_records(&HashSet::new())?;
         }
-        Ok(())
+        self.link_agenda_of(&[id])
     }
 
     /// Reads the records of documents catalogued by a version without them (once, on the
@@ -263,319 +276,20 @@ impl Archive {
             Self::extract_records(&mut cat, *id, doc.kind, doc.cycle, doc.session, &texts)?;
         }
         // mentions and ratings against every plan now known
-        self.rederive_records()?;
+        self.rederive_records(&HashSet::new())?;
         self.cat().records_done(&pending)?;
         Ok(())
     }
 
-    /// Corrects one record; the correction is kept when the document is read again.
-    pub fn correct_record(&self, patch: &RecordPatch) -> Result<()> {
+    /// Links the documents of every meeting's day to its agenda items once, in an archive
+    /// catalogued before the links existed (migration 5 asks for it).
+    pub(super) fn backfill_agenda_links(&self) -> Result<()> {
+        if self.cat().setting(LINKS_PENDING)?.as_deref() != Some("1") {
+            return Ok(());
+        }
         let _g = self.write_lock()?;
-        if self.cat().correct_record(patch)? {
-            Ok(())
-        } else {
-            Err(Error::Invalid("no such record".into()))
-        }
+        let dates = self.cat().all_meeting_dates()?;
+        self.link_agenda(&dates)?;
+        self.cat().set_setting(LINKS_PENDING, "0")
     }
-
-    /// The meeting held on `date`, from every document of that date.
-    pub fn meeting(&self, date: chrono::NaiveDate) -> Result<Option<MeetingView>> {
-        let cat = self.cat();
-        let iso = date.to_string();
-        let rows = cat.meetings_on(&iso)?;
-        if rows.is_empty() {
-            return Ok(None);
-        }
-        let ids: Vec<i64> = rows.iter().map(|r| r.doc.doc_id).collect();
-        let first =
-            |f: fn(&crate::catalog::records::MeetingRow) -> Option<String>| rows.iter().find_map(f);
-        let mut attendees: Vec<AttendeeRow> = Vec::new();
-        for a in cat.attendees(Some(&ids))? {
-            if !attendees.iter().any(|b| b.person_key == a.person_key) {
-                attendees.push(a);
-            }
-        }
-        let decisions: Vec<DecisionRow> = cat
-            .decisions()?
-            .into_iter()
-            .filter(|d| ids.contains(&d.doc.doc_id))
-            .collect();
-        let (actions, votes) = cat.actions_and_votes(&ids)?;
-        let file_of: HashMap<i64, String> = rows
-            .iter()
-            .map(|r| (r.doc.doc_id, r.doc.file_name.clone()))
-            .collect();
-        let agenda = cat
-            .agenda(&ids)?
-            .into_iter()
-            .map(|a| AgendaView {
-                decisions: decisions
-                    .iter()
-                    .filter(|d| d.doc.doc_id == a.doc_id && d.item == a.number)
-                    .cloned()
-                    .collect(),
-                actions: actions
-                    .iter()
-                    .filter(|x| x.doc_id == a.doc_id && x.item == a.number)
-                    .cloned()
-                    .collect(),
-                votes: votes
-                    .iter()
-                    .filter(|x| x.doc_id == a.doc_id && x.item == a.number)
-                    .cloned()
-                    .collect(),
-                file_name: file_of.get(&a.doc_id).cloned().unwrap_or_default(),
-                number: a.number,
-                title: a.title,
-                doc_id: a.doc_id,
-                page: a.page,
-            })
-            .collect();
-        let mut documents: Vec<DocRef> = rows.iter().map(|r| r.doc.clone()).collect();
-        for d in cat.documents_dated(&iso)? {
-            if !documents.iter().any(|x| x.doc_id == d.doc_id) {
-                documents.push(d);
-            }
-        }
-        Ok(Some(MeetingView {
-            date: iso,
-            kind: first(|r| r.kind.clone()),
-            place: first(|r| r.place.clone()),
-            chair: first(|r| r.chair.clone()),
-            secretary: first(|r| r.secretary.clone()),
-            documents,
-            attendees,
-            agenda,
-            decisions: decisions.into_iter().filter(|d| d.item == 0).collect(),
-        }))
-    }
-
-    /// Decisions whose words contain every word of `query` (stemmed, diacritics folded:
-    /// `lidzdalibas budzets` finds `līdzdalības budžetu`), of one cycle or all, by date.
-    pub fn decisions(&self, query: Option<&str>, cycle: Option<i64>) -> Result<Vec<DecisionRow>> {
-        let want = query.map(keys).unwrap_or_default();
-        let mut out: Vec<DecisionRow> = self
-            .cat()
-            .decisions()?
-            .into_iter()
-            .filter(|d| cycle.is_none() || d.doc.cycle == cycle)
-            .filter(|d| {
-                let have = keys(&d.text);
-                want.iter().all(|w| have.contains(w))
-            })
-            .collect();
-        out.sort_by(|a, b| a.doc.date.cmp(&b.doc.date));
-        Ok(out)
-    }
-
-    /// The commitments of one cycle or of all, with their latest completion rating and links
-    /// to the cycles before and after.
-    pub fn commitments(&self, cycle: Option<i64>) -> Result<Vec<CommitmentView>> {
-        let cat = self.cat();
-        let rows = cat.plan_commitments()?;
-        let ratings = cat.ratings(None)?;
-        let mentions = cat.mentions(None)?;
-        let links = commitments::continuations(&by_cycle(&rows));
-        let mut out: Vec<CommitmentView> = Vec::new();
-        for r in rows {
-            let Some(c) = r.doc.cycle else { continue };
-            if cycle.is_some_and(|w| w != c) {
-                continue;
-            }
-            if let Some(have) = out
-                .iter_mut()
-                .find(|v| v.cycle == c && v.number == r.number)
-            {
-                if have.institution.is_none() {
-                    have.institution = r.institution;
-                }
-                if have.milestones.is_empty() {
-                    have.milestones = r.milestones;
-                }
-                continue;
-            }
-            let key = CommitmentRef {
-                cycle: c as u32,
-                number: r.number as u32,
-            };
-            let completion = ratings
-                .iter()
-                .filter(|x| x.cycle == c && x.number == r.number && x.scale == "completion")
-                .max_by(|a, b| a.doc.date.cmp(&b.doc.date))
-                .map(|x| x.level.clone());
-            out.push(CommitmentView {
-                id: commitment_id(c, r.number),
-                cycle: c,
-                number: r.number,
-                title: r.title,
-                institution: r.institution,
-                ogp_id: r.ogp_id,
-                plan: r.doc,
-                page: r.page,
-                milestones: r.milestones,
-                completion,
-                mentions: mentions
-                    .iter()
-                    .filter(|m| m.cycle == c && m.number == r.number)
-                    .count(),
-                continues: link(&links, |l| l.to == key).map(|l| id_of(l.from)),
-                continued_by: link(&links, |l| l.from == key).map(|l| id_of(l.to)),
-            });
-        }
-        Ok(out)
-    }
-
-    /// A commitment (`4.3`, or an OGP id `LV0040`) and its thread: the plan, then mentions
-    /// and ratings in date order, then the commitments it continues and that continue it.
-    pub fn commitment(&self, id: &str) -> Result<Option<(CommitmentView, Vec<ThreadEntry>)>> {
-        let all = self.commitments(None)?;
-        let found = match parse_commitment_id(id) {
-            Some((c, n)) => all.iter().find(|v| v.cycle == c && v.number == n),
-            None => all.iter().find(|v| {
-                v.ogp_id
-                    .as_deref()
-                    .is_some_and(|o| o.eq_ignore_ascii_case(id))
-            }),
-        };
-        let Some(view) = found.cloned() else {
-            return Ok(None);
-        };
-        let of = Some((view.cycle, view.number));
-        let (mentions, ratings) = {
-            let cat = self.cat();
-            (cat.mentions(of)?, cat.ratings(of)?)
-        };
-        let mut thread = vec![ThreadEntry {
-            step: ThreadStep::Plan,
-            commitment: view.id.clone(),
-            date: view.plan.date.clone(),
-            doc: Some(view.plan.clone()),
-            page: Some(view.page),
-            text: view.title.clone(),
-        }];
-        let mut middle: Vec<ThreadEntry> = mentions
-            .into_iter()
-            .map(|m: MentionRow| ThreadEntry {
-                step: ThreadStep::Mention,
-                commitment: view.id.clone(),
-                date: m.doc.date.clone(),
-                page: Some(m.page),
-                text: m.excerpt,
-                doc: Some(m.doc),
-            })
-            .chain(ratings.into_iter().map(|r: RatingRow| ThreadEntry {
-                step: ThreadStep::Rating,
-                commitment: view.id.clone(),
-                date: r.doc.date.clone(),
-                page: Some(r.page),
-                text: format!("{}: {}", r.scale, r.level),
-                doc: Some(r.doc),
-            }))
-            .collect();
-        // undated documents (a report without a day) after the dated ones
-        middle.sort_by(|a, b| match (&a.date, &b.date) {
-            (Some(x), Some(y)) => x.cmp(y),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        });
-        thread.extend(middle);
-        for other in [&view.continues, &view.continued_by].into_iter().flatten() {
-            if let Some(o) = all.iter().find(|v| &v.id == other) {
-                thread.push(ThreadEntry {
-                    step: ThreadStep::Continuation,
-                    commitment: o.id.clone(),
-                    date: o.plan.date.clone(),
-                    doc: Some(o.plan.clone()),
-                    page: Some(o.page),
-                    text: o.title.clone(),
-                });
-            }
-        }
-        Ok(Some((view, thread)))
-    }
-
-    /// The records of a cycle's export bundles: every meeting of the cycle as
-    /// [`Archive::meeting`] gives it, and every commitment with its thread.
-    pub(super) fn record_values(
-        &self,
-        cycle: i64,
-    ) -> Result<(serde_json::Value, serde_json::Value)> {
-        let dates = self.cat().meeting_dates(cycle)?;
-        let mut meetings = Vec::new();
-        for d in dates {
-            if let Some(date) = crate::dates::parse_date(&d) {
-                meetings.extend(self.meeting(date)?);
-            }
-        }
-        let mut list = Vec::new();
-        for c in self.commitments(Some(cycle))? {
-            if let Some((view, thread)) = self.commitment(&c.id)? {
-                list.push(serde_json::json!({ "commitment": view, "thread": thread }));
-            }
-        }
-        Ok((serde_json::json!(meetings), serde_json::json!(list)))
-    }
-
-    /// `meetings.json` and `commitments.json` of a cycle's plain export, as bytes.
-    pub(super) fn export_records(&self, cycle: i64) -> Result<Vec<(&'static str, Vec<u8>)>> {
-        let (meetings, commitments) = self.record_values(cycle)?;
-        let json = |v: serde_json::Value| {
-            serde_json::to_vec_pretty(&v).map_err(|e| Error::Export(e.to_string()))
-        };
-        Ok(vec![
-            ("meetings.json", json(meetings)?),
-            ("commitments.json", json(commitments)?),
-        ])
-    }
-
-    /// People listed in meetings, each with every meeting they are listed in; `query` (words
-    /// of a name or organisation, diacritics optional) narrows the list.
-    pub fn people(&self, query: Option<&str>) -> Result<Vec<PersonView>> {
-        let rows = self.cat().attendees(None)?;
-        let mut by_key: BTreeMap<String, PersonView> = BTreeMap::new();
-        for a in rows {
-            let p = by_key
-                .entry(a.person_key.clone())
-                .or_insert_with(|| PersonView {
-                    person: a.person.clone(),
-                    organisations: Vec::new(),
-                    meetings: Vec::new(),
-                });
-            if a.person.chars().count() > p.person.chars().count() {
-                p.person = a.person.clone();
-            }
-            if let Some(o) = &a.organisation {
-                if !p.organisations.contains(o) {
-                    p.organisations.push(o.clone());
-                }
-            }
-            p.meetings.push(a);
-        }
-        let want = query.map(meetings::text::fold_lower);
-        let mut out: Vec<PersonView> = by_key
-            .into_values()
-            .filter(|p| {
-                let Some(w) = &want else { return true };
-                let hay = meetings::text::fold_lower(&format!(
-                    "{} {}",
-                    p.person,
-                    p.organisations.join(" ")
-                ));
-                w.split_whitespace().all(|x| hay.contains(x))
-            })
-            .collect();
-        for p in &mut out {
-            p.meetings.sort_by(|a, b| a.doc.date.cmp(&b.doc.date));
-        }
-        Ok(out)
-    }
-}
-
-fn link(links: &[Continuation], f: impl Fn(&Continuation) -> bool) -> Option<&Continuation> {
-    links.iter().find(|l| f(l))
-}
-
-fn id_of(r: CommitmentRef) -> String {
-    commitment_id(i64::from(r.cycle), i64::from(r.number))
 }

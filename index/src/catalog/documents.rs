@@ -43,6 +43,16 @@ impl Catalog {
 
     /// Catalogues a document and its pages in one transaction, and clears its pending mark.
     pub fn insert_document(&mut self, d: &NewDocument) -> Result<i64> {
+        self.insert_document_with(d, None)
+    }
+
+    /// [`Catalog::insert_document`] with the records read out of its text, in the same
+    /// transaction: one commit (one WAL sync) per document instead of two.
+    pub fn insert_document_with(
+        &mut self,
+        d: &NewDocument,
+        records: Option<&super::records_write::DocRecords>,
+    ) -> Result<i64> {
         let flagged = d
             .pages
             .iter()
@@ -100,6 +110,9 @@ impl Catalog {
                     queued
                 ])?;
             }
+        }
+        if let Some(r) = records {
+            super::records_write::write_records(&tx, id, r)?;
         }
         tx.execute("DELETE FROM pending WHERE sha256 = ?1", [&d.sha256])?;
         tx.commit()?;

@@ -22,6 +22,7 @@ mod cycles;
 mod documents;
 mod ocr_queue;
 pub mod records;
+pub mod records_write;
 
 /// Each entry moves the schema one version up (`migrations/`, one file a version). Never
 /// edit a file that has shipped.
@@ -30,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_ocr_queue.sql"),
     include_str!("migrations/0003_flagged_pages.sql"),
     include_str!("migrations/0004_records.sql"),
+    include_str!("migrations/0005_agenda_links.sql"),
 ];
 
 /// Page statuses that need OCR.

@@ -1,18 +1,15 @@
 //! Meetings and commitments as catalogue rows (migration 4): what [`crate::meetings`] and
 //! [`crate::commitments`] read out of a document, one table per kind of record, each row with
-//! its page, rule and source. Writing a document's records replaces its `rule` rows and keeps
-//! the rows a user corrected (`source = 'user'`), so a correction survives re-extraction. Reads
-//! skip documents in the trash.
+//! its page, rule and source: the row types and the reads (which skip documents in the trash).
+//! Writing them, and the corrections a user makes, is in [`super::records_write`].
 
 use std::collections::HashMap;
 
-use rusqlite::{params, Row, Transaction};
+use rusqlite::{params, Row};
 use serde::{Deserialize, Serialize};
 
 use super::Catalog;
-use crate::commitments::{Commitment, Mention, Rating};
 use crate::error::Result;
-use crate::meetings::{person_key, Meeting};
 
 /// Where a record came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,7 +22,7 @@ pub enum RecordSource {
 }
 
 /// A serde enum as its bare name (`council-session`).
-fn name<T: Serialize>(v: &T) -> String {
+pub(super) fn name<T: Serialize>(v: &T) -> String {
     match serde_json::to_value(v) {
         Ok(serde_json::Value::String(s)) => s,
         _ => String::new(),
@@ -81,6 +78,24 @@ pub struct AgendaRow {
     pub page: i64,
     pub rule: String,
     pub source: RecordSource,
+}
+
+/// A presentation or annex linked to a meeting's agenda item.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AgendaLinkRow {
+    pub doc: DocRef,
+    pub meeting_doc_id: i64,
+    pub item: i64,
+    pub rule: String,
+    pub source: RecordSource,
+}
+
+/// A document that may belong to an agenda item of its day's meeting.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Linkable {
+    pub doc_id: i64,
+    pub title: String,
+    pub file_name: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -202,262 +217,7 @@ fn doc_ref(r: &Row, at: usize) -> rusqlite::Result<DocRef> {
     })
 }
 
-fn clear(tx: &Transaction, doc_id: i64, tables: &[&str]) -> Result<()> {
-    for t in tables {
-        tx.execute(
-            &format!("DELETE FROM {t} WHERE doc_id = ?1 AND source = 'rule'"),
-            [doc_id],
-        )?;
-    }
-    Ok(())
-}
-
-const MEETING_TABLES: &[&str] = &[
-    "meetings",
-    "attendees",
-    "agenda_items",
-    "decisions",
-    "actions",
-    "votes",
-];
-const PLAN_TABLES: &[&str] = &["commitments", "milestones"];
-
 impl Catalog {
-    /// Replaces a document's meeting records (its `rule` rows) with `m`.
-    pub fn replace_meeting(&mut self, doc_id: i64, m: &Meeting) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        clear(&tx, doc_id, MEETING_TABLES)?;
-        if m.date.is_some() || !m.is_empty() {
-            tx.execute(
-                "INSERT OR IGNORE INTO meetings (doc_id, date, place, kind, chair, secretary)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    doc_id,
-                    m.date.as_ref().map(|d| d.value.to_string()),
-                    m.place.as_ref().map(|p| p.value.clone()),
-                    m.kind.as_ref().map(|k| name(&k.value)),
-                    m.chair.as_ref().map(|c| c.value.clone()),
-                    m.secretary.as_ref().map(|c| c.value.clone()),
-                ],
-            )?;
-        }
-        for (ord, a) in m.attendees.iter().enumerate() {
-            tx.execute(
-                "INSERT OR IGNORE INTO attendees (doc_id, person_key, ord, person, organisation,
-                 note, role, page, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    doc_id,
-                    person_key(&a.person),
-                    ord as i64,
-                    a.person,
-                    a.organisation,
-                    a.note,
-                    name(&a.role),
-                    a.page,
-                    name(&a.rule)
-                ],
-            )?;
-        }
-        let loose = (0i64, &m.decisions, &m.actions, &m.votes);
-        let items = m
-            .agenda
-            .iter()
-            .map(|a| (i64::from(a.number), &a.decisions, &a.actions, &a.votes));
-        for a in &m.agenda {
-            tx.execute(
-                "INSERT OR IGNORE INTO agenda_items (doc_id, number, title, page, rule)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![doc_id, a.number, a.title, a.page, name(&a.rule)],
-            )?;
-        }
-        for (item, decisions, actions, votes) in items.chain(std::iter::once(loose)) {
-            for (ord, d) in decisions.iter().enumerate() {
-                tx.execute(
-                    "INSERT OR IGNORE INTO decisions (doc_id, item, ord, number, text, page, rule)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    params![
-                        doc_id,
-                        item,
-                        ord as i64,
-                        d.number,
-                        d.text,
-                        d.page,
-                        name(&d.rule)
-                    ],
-                )?;
-            }
-            for (ord, a) in actions.iter().enumerate() {
-                tx.execute(
-                    "INSERT OR IGNORE INTO actions (doc_id, item, ord, who, what, deadline,
-                     deadline_text, page, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                    params![
-                        doc_id,
-                        item,
-                        ord as i64,
-                        a.who,
-                        a.what,
-                        a.deadline.map(|d| d.to_string()),
-                        a.deadline_text,
-                        a.page,
-                        name(&a.rule)
-                    ],
-                )?;
-            }
-            for (ord, v) in votes.iter().enumerate() {
-                tx.execute(
-                    "INSERT OR IGNORE INTO votes (doc_id, item, ord, decision, for_count, against,
-                     abstained, page, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                    params![
-                        doc_id,
-                        item,
-                        ord as i64,
-                        v.decision,
-                        v.for_,
-                        v.against,
-                        v.abstained,
-                        v.page,
-                        name(&v.rule)
-                    ],
-                )?;
-            }
-        }
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Replaces a plan's commitments and milestones (its `rule` rows).
-    pub fn replace_plan(&mut self, doc_id: i64, cycle: i64, list: &[Commitment]) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        clear(&tx, doc_id, PLAN_TABLES)?;
-        for c in list {
-            tx.execute(
-                "INSERT OR IGNORE INTO commitments (doc_id, number, cycle, title, institution,
-                 ogp_id, page, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
-                    doc_id,
-                    c.number,
-                    cycle,
-                    c.title,
-                    c.institution,
-                    c.ogp_id,
-                    c.page,
-                    name(&c.rule)
-                ],
-            )?;
-            for (ord, m) in c.milestones.iter().enumerate() {
-                tx.execute(
-                    "INSERT OR IGNORE INTO milestones (doc_id, number, ord, text, deadline, page,
-                     rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    params![
-                        doc_id,
-                        c.number,
-                        ord as i64,
-                        m.text,
-                        m.deadline.map(|d| d.to_string()),
-                        m.page,
-                        name(&m.rule)
-                    ],
-                )?;
-            }
-        }
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Replaces a document's mentions of commitments and its ratings of them.
-    pub fn replace_mentions_and_ratings(
-        &mut self,
-        doc_id: i64,
-        mentions: &[Mention],
-        rated_cycle: Option<i64>,
-        ratings: &[Rating],
-    ) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        clear(&tx, doc_id, &["mentions", "ratings"])?;
-        for m in mentions {
-            tx.execute(
-                "INSERT OR IGNORE INTO mentions (doc_id, cycle, number, page, rule, excerpt)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    doc_id,
-                    m.commitment.cycle,
-                    m.commitment.number,
-                    m.page,
-                    name(&m.rule),
-                    m.excerpt
-                ],
-            )?;
-        }
-        if let Some(cycle) = rated_cycle {
-            for r in ratings {
-                tx.execute(
-                    "INSERT OR IGNORE INTO ratings (doc_id, cycle, number, scale, level, page,
-                     rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    params![
-                        doc_id,
-                        cycle,
-                        r.number,
-                        name(&r.scale),
-                        name(&r.level),
-                        r.page,
-                        name(&r.rule)
-                    ],
-                )?;
-            }
-        }
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Drops every `rule` record of a document (its kind changed, or it has no text).
-    pub fn clear_records(&mut self, doc_id: i64) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        clear(&tx, doc_id, MEETING_TABLES)?;
-        clear(&tx, doc_id, PLAN_TABLES)?;
-        clear(&tx, doc_id, &["mentions", "ratings"])?;
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Applies a user's correction; the row is then `user` and kept by re-extraction. False
-    /// when there is no such record.
-    pub fn correct_record(&mut self, patch: &RecordPatch) -> Result<bool> {
-        let n = match patch {
-            RecordPatch::Attendee {
-                doc_id,
-                person,
-                organisation,
-                role,
-            } => self.conn.execute(
-                "UPDATE attendees SET organisation = COALESCE(?3, organisation),
-                 role = COALESCE(?4, role), source = 'user' WHERE doc_id = ?1 AND person_key = ?2",
-                params![doc_id, person_key(person), organisation, role],
-            )?,
-            RecordPatch::Decision {
-                doc_id,
-                item,
-                ord,
-                text,
-            } => self.conn.execute(
-                "UPDATE decisions SET text = ?4, source = 'user'
-                 WHERE doc_id = ?1 AND item = ?2 AND ord = ?3",
-                params![doc_id, item, ord, text],
-            )?,
-            RecordPatch::Commitment {
-                doc_id,
-                number,
-                title,
-                institution,
-            } => self.conn.execute(
-                "UPDATE commitments SET title = COALESCE(?3, title),
-                 institution = COALESCE(?4, institution), source = 'user'
-                 WHERE doc_id = ?1 AND number = ?2",
-                params![doc_id, number, title, institution],
-            )?,
-        };
-        Ok(n > 0)
-    }
-
     /// The meeting records of the documents dated `date` (ISO), protocol and lists alike.
     pub fn meetings_on(&self, date: &str) -> Result<Vec<MeetingRow>> {
         let sql = format!(
@@ -756,6 +516,80 @@ impl Catalog {
             "SELECT id, kind, cycle FROM documents WHERE trashed_at IS NULL AND kind <> 'plan'",
         )?;
         let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The presentations and annexes (kind `other`) dated `date` (ISO) or of that day's
+    /// session that are not themselves a meeting's record, for linking to its agenda items.
+    pub fn linkable(&self, date: &str) -> Result<Vec<Linkable>> {
+        let mut st = self.conn.prepare(
+            "SELECT d.id, d.title, d.file_name FROM documents d
+             WHERE d.trashed_at IS NULL AND d.kind IN ('presentation', 'other')
+               AND (d.doc_date = ?1 OR d.session_id IN (SELECT id FROM sessions WHERE date = ?1))
+               AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.doc_id = d.id)
+             ORDER BY d.id",
+        )?;
+        let rows = st.query_map([date], |r| {
+            Ok(Linkable {
+                doc_id: r.get(0)?,
+                title: r.get(1)?,
+                file_name: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The documents linked to the agenda items of these meetings' documents.
+    pub fn agenda_links(&self, meeting_doc_ids: &[i64]) -> Result<Vec<AgendaLinkRow>> {
+        let sql = format!(
+            "SELECT {DOC_REF}, l.meeting_doc_id, l.item, l.rule, l.source
+             FROM agenda_links l JOIN documents d ON d.id = l.doc_id
+             WHERE d.trashed_at IS NULL AND l.meeting_doc_id = ?1 ORDER BY l.item, d.id"
+        );
+        let mut st = self.conn.prepare(&sql)?;
+        let mut out = Vec::new();
+        for id in meeting_doc_ids {
+            let rows = st.query_map([id], |r| {
+                Ok(AgendaLinkRow {
+                    doc: doc_ref(r, 0)?,
+                    meeting_doc_id: r.get(4)?,
+                    item: r.get(5)?,
+                    rule: r.get(6)?,
+                    source: source(&r.get::<_, String>(7)?),
+                })
+            })?;
+            out.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+        }
+        Ok(out)
+    }
+
+    /// Every day some of these documents are of: their own date, their session's and their
+    /// meeting's (ISO, each once).
+    pub fn dates_of(&self, ids: &[i64]) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare(
+            "SELECT doc_date FROM documents WHERE id = ?1 AND doc_date IS NOT NULL
+             UNION SELECT s.date FROM documents d JOIN sessions s ON s.id = d.session_id
+                   WHERE d.id = ?1
+             UNION SELECT date FROM meetings WHERE doc_id = ?1 AND date IS NOT NULL",
+        )?;
+        let mut out: Vec<String> = Vec::new();
+        for id in ids {
+            for d in st.query_map([id], |r| r.get::<_, String>(0))? {
+                let d = d?;
+                if !out.contains(&d) {
+                    out.push(d);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every day a meeting was recorded on (ISO).
+    pub fn all_meeting_dates(&self) -> Result<Vec<String>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT DISTINCT date FROM meetings WHERE date IS NOT NULL ORDER BY date")?;
+        let rows = st.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use ogp_archive::cite::CiteFormat;
 use ogp_archive::export::ExportFormat;
+use ogp_archive::meetings::Role;
 use ogp_archive::{dates, ArchiveArg, Filter, Kind, Lang};
 
 #[derive(Parser)]
@@ -170,6 +171,10 @@ pub enum Command {
         #[arg(required = true)]
         ids: Vec<i64>,
     },
+    /// Correct a record read out of a document (an attendee, a decision, a commitment); the
+    /// correction is marked `user` and kept when the document is read again
+    #[command(subcommand)]
+    CorrectRecord(CorrectRecord),
     /// A meeting: attendees, agenda with decisions and action items, documents
     Meeting {
         /// The meeting's date (YYYY-MM-DD or any usual date form)
@@ -258,6 +263,45 @@ fn parse_cite_format(s: &str) -> Result<CiteFormat, String> {
         .map_err(|_| format!("unknown citation format {s}: csl-json, ris, bibtex, text"))
 }
 
+/// What `correct-record` corrects: the record is named as `meeting --json` and
+/// `commitments --json` show it (document id, then the record's own keys).
+#[derive(Subcommand)]
+pub enum CorrectRecord {
+    /// An attendee of a meeting (by the name as listed): organisation and/or role
+    #[command(group(clap::ArgGroup::new("field").required(true).multiple(true)))]
+    Attendee {
+        doc_id: i64,
+        person: String,
+        #[arg(long, group = "field")]
+        organisation: Option<String>,
+        /// member, invited, present or absent
+        #[arg(long, group = "field", value_parser = parse_role)]
+        role: Option<Role>,
+    },
+    /// A decision's text: ITEM is its agenda item's number (0: outside any), ORD its place
+    /// under it from 0
+    Decision {
+        doc_id: i64,
+        item: i64,
+        ord: i64,
+        text: String,
+    },
+    /// A plan's commitment (by its number in the plan): title and/or institution
+    #[command(group(clap::ArgGroup::new("field").required(true).multiple(true)))]
+    Commitment {
+        doc_id: i64,
+        number: i64,
+        #[arg(long, group = "field")]
+        title: Option<String>,
+        #[arg(long, group = "field")]
+        institution: Option<String>,
+    },
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    serde_json::from_value(serde_json::Value::String(s.to_lowercase()))
+        .map_err(|_| format!("unknown role {s}: member, invited, present, absent"))
+}
 pub fn none_or<T>(
     s: &Option<String>,
     f: impl Fn(&str) -> Result<T, String>,

@@ -104,6 +104,7 @@ fn run(archive: &Archive, command: Command) -> Result<ExitCode> {
         Command::Remove { ids } => commands::remove(archive, ids),
         Command::Restore { ids } => commands::restore(archive, ids),
         Command::Trash { empty, json } => commands::trash(archive, empty, json),
+        Command::CorrectRecord(what) => records::correct(archive, what),
         Command::Meeting { date, json } => records::meeting(archive, date, json),
         Command::Decisions { query, cycle, json } => {
             records::decisions(archive, query, cycle, json)

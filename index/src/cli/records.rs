@@ -1,19 +1,88 @@
 //! The commands over meetings and commitments (issue 15): `meeting DATE`, `decisions [QUERY]`,
-//! `commitments`, `commitment ID` and `people [QUERY]`, each as text or (with `--json`) JSON.
+//! `commitments`, `commitment ID` and `people [QUERY]`, each as text or (with `--json`) JSON;
+//! and `correct-record`, a user's correction of one of them.
 //! Every item is printed with its document and page, so it can be opened at the place it was
 //! read from.
 
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use ogp_archive::{Archive, Result};
+use ogp_archive::RecordPatch;
+use ogp_archive::{Archive, Error, Result};
 
+use super::args::CorrectRecord;
 use super::print::json_pretty;
 
 /// Exit code 1: nothing of that name or date.
 fn not_found(what: &str) -> Result<ExitCode> {
     eprintln!("nav atrasts / not found: {what}");
     Ok(ExitCode::from(1))
+}
+
+/// A role as the catalogue keeps it (`member`).
+fn role_name(r: ogp_archive::meetings::Role) -> String {
+    match serde_json::to_value(r) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+pub(super) fn correct(archive: &Archive, what: CorrectRecord) -> Result<ExitCode> {
+    let (patch, named) = match what {
+        CorrectRecord::Attendee {
+            doc_id,
+            person,
+            organisation,
+            role,
+        } => {
+            let named = format!("#{doc_id} {person}");
+            let role = role.map(role_name);
+            let patch = RecordPatch::Attendee {
+                doc_id,
+                person,
+                organisation,
+                role,
+            };
+            (patch, named)
+        }
+        CorrectRecord::Decision {
+            doc_id,
+            item,
+            ord,
+            text,
+        } => (
+            RecordPatch::Decision {
+                doc_id,
+                item,
+                ord,
+                text,
+            },
+            format!("#{doc_id} item {item}, decision {ord}"),
+        ),
+        CorrectRecord::Commitment {
+            doc_id,
+            number,
+            title,
+            institution,
+        } => (
+            RecordPatch::Commitment {
+                doc_id,
+                number,
+                title,
+                institution,
+            },
+            format!("#{doc_id} commitment {number}"),
+        ),
+    };
+    match archive.correct_record(&patch) {
+        Ok(()) => {
+            println!("labots / corrected: {named}");
+            Ok(ExitCode::SUCCESS)
+        }
+        // the one way a correction is refused: no record has those keys
+        Err(Error::Invalid(_)) => not_found(&named),
+        Err(e) => Err(e),
+    }
 }
 
 pub(super) fn meeting(archive: &Archive, date: NaiveDate, json: bool) -> Result<ExitCode> {
@@ -72,6 +141,9 @@ pub(super) fn meeting(archive: &Archive, date: NaiveDate, json: bool) -> Result<
                 "     balsojums / vote: {} par, {} pret, {} atturas",
                 v.for_count, v.against, v.abstained
             );
+        }
+        for d in &item.documents {
+            println!("     dokuments / document: #{}  {}", d.doc_id, d.file_name);
         }
     }
     println!("\ndokumenti / documents:");

@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use continuation::{continuations, title_similarity};
-pub use mentions::mentions;
+pub use mentions::{mentions, mentions_known, mentions_with, Known};
 pub use plan::{extract_plan, merge};
 pub use ratings::ratings;
 

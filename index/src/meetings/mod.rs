@@ -18,13 +18,15 @@ mod agenda;
 mod attendance;
 mod decisions;
 mod header;
+mod links;
 pub(crate) mod text;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use decisions::parse_action;
-pub use text::person_key;
+pub use links::agenda_item_for;
+pub use text::{person_key, Stems};
 
 /// The rule that found an item: shown beside it, stored with it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -60,6 +62,8 @@ pub enum Rule {
     ActionLabel,
     /// `Balsojums: par – N, pret – N, atturas – N`.
     VoteCount,
+    /// A presentation or annex of the meeting's day whose title names the agenda item.
+    AgendaDocumentTitle,
 }
 
 /// What kind of meeting a protocol records.

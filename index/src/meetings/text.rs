@@ -37,18 +37,23 @@ pub fn lines(pages: &[&str]) -> Vec<Line> {
 }
 
 fn is_running_footer(t: &str) -> bool {
-    let f = fold_lower(t);
-    if f.ends_with("lappuse") && f.len() < 60 {
+    // Every line of every document passes here: the line is folded only when its last ten
+    // letters fold to an end in `lappuse`. Digits, dashes and spaces fold to themselves, and
+    // English `page` has no diacritics, so the other two tests need no folding.
+    let tail_at = t.char_indices().rev().nth(9).map_or(0, |(i, _)| i);
+    if fold_lower(&t[tail_at..]).ends_with("lappuse") && fold_lower(t).len() < 60 {
         return true;
     }
-    let bare = f.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    let bare = t.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
     if !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit()) {
         return true;
     }
-    if let Some(rest) = f.strip_prefix("page ") {
-        return rest.trim().chars().all(|c| c.is_ascii_digit());
+    match (t.get(..5), t.get(5..)) {
+        (Some(head), Some(rest)) if head.eq_ignore_ascii_case("page ") => {
+            rest.trim().chars().all(|c| c.is_ascii_digit())
+        }
+        _ => false,
     }
-    false
 }
 
 /// Whether `text` ends a sentence: `;`, `!`, `?`, or a full stop that is not the dot of a
@@ -338,11 +343,58 @@ pub fn key(word: &str) -> String {
 /// and one-letter words.
 pub fn keys(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() > 1 && !w.chars().all(|c| c.is_ascii_digit()))
-        .filter(|w| !latvian::is_stop_word(&w.to_lowercase()))
-        .map(key)
-        .filter(|k| !k.is_empty() && !latvian::is_stop_word_folded(k) && !is_english_stop(k))
+        .filter_map(word_key)
         .collect()
+}
+
+/// The content key of one word of [`keys`], if it has one.
+fn word_key(w: &str) -> Option<String> {
+    if w.chars().count() <= 1 || w.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if latvian::is_stop_word(&w.to_lowercase()) {
+        return None;
+    }
+    let k = key(w);
+    (!k.is_empty() && !latvian::is_stop_word_folded(&k) && !is_english_stop(&k)).then_some(k)
+}
+
+/// The words stemmed so far, for [`Stems::keys`]: an archive's documents share most of their
+/// words, and stemming is the costly part of finding a commitment's title on a page. Kept by
+/// each ingest worker for its whole ingest; emptied when it grows past [`Stems::MAX`] words.
+#[derive(Default)]
+pub struct Stems(std::collections::HashMap<String, Option<String>>);
+
+impl Stems {
+    /// About 20 MB of words and keys.
+    pub const MAX: usize = 200_000;
+
+    pub fn new() -> Stems {
+        Stems::default()
+    }
+
+    /// [`keys`], each distinct word stemmed once.
+    pub fn keys(&mut self, text: &str) -> Vec<String> {
+        if self.0.len() > Self::MAX {
+            self.0.clear();
+        }
+        let mut out = Vec::new();
+        for w in text.split(|c: char| !c.is_alphanumeric()) {
+            if w.is_empty() {
+                continue;
+            }
+            let k = match self.0.get(w) {
+                Some(k) => k.clone(),
+                None => {
+                    let k = word_key(w);
+                    self.0.insert(w.to_string(), k.clone());
+                    k
+                }
+            };
+            out.extend(k);
+        }
+        out
+    }
 }
 
 fn is_english_stop(k: &str) -> bool {
