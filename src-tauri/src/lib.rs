@@ -20,7 +20,7 @@ pub use error::{CmdResult, UiError};
 pub use options::Options;
 pub use state::AppState;
 
-use commands::{cycles, documents, tasks};
+use commands::{cycles, documents, related, tasks};
 use tauri::Runtime;
 
 /// Adds the plugins, commands, protocol and first-run work to a builder (also used by tests
@@ -59,6 +59,7 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>, options: Options) -> tauri:
             tasks::ocr_status,
             tasks::start_ocr_job,
             documents::page_words,
+            related::similar_documents,
         ])
         .setup(|app| {
             jobs::load_samples(app.handle());
