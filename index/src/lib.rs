@@ -33,6 +33,7 @@ pub use progress::{
     ExportSummary, IngestOutcome, OcrCounts, OcrImage, OcrPageOutcome, OcrStatus, OcrSummary,
     Outcome, Progress, VerifyReport,
 };
+pub use search::glossary::{Expansion, Translated};
 
 /// The sample documents loaded into an empty archive on first run: `$OGP_SAMPLE_DOCS` when set;
 /// else the copy an installed package ships beside the binary (`<prefix>/bin/ogp-archive-app` →

@@ -24,6 +24,12 @@ fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).to_string()
 }
 
+/// The hits of `search --json` (`{"hits": […], "suggestion": …, "expanded": […]}`).
+fn search_hits(o: &Output) -> Vec<serde_json::Value> {
+    let out: serde_json::Value = serde_json::from_str(&stdout(o)).unwrap();
+    out["hits"].as_array().expect("an array of hits").clone()
+}
+
 #[test]
 fn ingest_reports_each_file_and_exits_by_outcome() {
     let dir = tempfile::tempdir().unwrap();
@@ -80,9 +86,14 @@ fn search_json_has_the_documented_keys() {
         &["search", "lidzdaliba", "--cycle", "5", "--json"],
     );
     assert!(o.status.success());
-    let hits: Vec<serde_json::Value> = serde_json::from_str(&stdout(&o)).unwrap();
+    let out: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let hits = out["hits"].as_array().expect("an array of hits");
     assert!(!hits.is_empty());
-    for h in &hits {
+    // Plenty found: no suggestion; the glossary's term also searched in English.
+    assert!(out["suggestion"].is_null(), "{out}");
+    assert_eq!(out["expanded"][0]["lang"], "en", "{out}");
+    assert_eq!(out["expanded"][0]["query"], "participation");
+    for h in hits {
         for key in [
             "id",
             "title",
@@ -105,8 +116,27 @@ fn search_json_has_the_documented_keys() {
         dir.path(),
         &["search", "\"sabiedrības līdzdalība\"", "--json"],
     );
-    let hits: Vec<serde_json::Value> = serde_json::from_str(&stdout(&o)).unwrap();
-    assert!(!hits.is_empty(), "phrase found");
+    assert!(!search_hits(&o).is_empty(), "phrase found");
+
+    // A typo: no hits, the archive's spelling as `suggestion`.
+    let o = run(dir.path(), &["search", "lidzdalbas", "--json"]);
+    assert!(o.status.success());
+    let out: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(out["hits"], serde_json::json!([]));
+    assert_eq!(out["suggestion"], "līdzdalības");
+    // An English term: what the glossary searched, and the Latvian plan marked with it.
+    let o = run(dir.path(), &["search", "co-creation", "--json"]);
+    let out: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(out["expanded"][0]["lang"], "lv", "{out}");
+    assert_eq!(out["expanded"][0]["query"], "koprade");
+    assert_eq!(out["expanded"][0]["terms"][0]["typed"], "co-creation");
+    let plan = out["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["file_name"] == "Piektais_atvertas_parvaldibas_plans_2022-2025.pdf")
+        .expect("the Latvian plan through the glossary");
+    assert_eq!(plan["via_glossary"], "lv");
 
     let o = run(dir.path(), &["list", "--json", "--cycle", "4"]);
     let docs: Vec<serde_json::Value> = serde_json::from_str(&stdout(&o)).unwrap();
@@ -451,8 +481,10 @@ fn searches_answer_while_another_process_ingests() {
             "search failed during ingest: {}",
             String::from_utf8_lossy(&o.stderr)
         );
-        let hits: Vec<serde_json::Value> = serde_json::from_str(&stdout(&o)).unwrap();
-        assert!(!hits.is_empty(), "the committed documents stay findable");
+        assert!(
+            !search_hits(&o).is_empty(),
+            "the committed documents stay findable"
+        );
         searches += 1;
         if finished {
             break;

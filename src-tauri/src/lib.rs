@@ -20,7 +20,7 @@ pub use error::{CmdResult, UiError};
 pub use options::Options;
 pub use state::AppState;
 
-use commands::{cycles, documents, records, tasks};
+use commands::{cycles, documents, records, related, tasks};
 use tauri::Runtime;
 
 /// Adds the plugins, commands, protocol and first-run work to a builder (also used by tests
@@ -64,6 +64,7 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>, options: Options) -> tauri:
             records::commitments,
             records::commitment,
             records::people,
+            related::similar_documents,
         ])
         .setup(|app| {
             jobs::load_samples(app.handle());

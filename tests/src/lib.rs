@@ -115,6 +115,21 @@ where
     }
 }
 
+/// Saves the page as `<screenshot dir>/<name>.png` (to be looked at; a test passes without
+/// it when the driver cannot take one).
+pub async fn screenshot(c: &Client, name: &str) {
+    let dir = screenshot_dir();
+    let _ = std::fs::create_dir_all(&dir);
+    match c.screenshot().await {
+        Ok(png) => {
+            let path = dir.join(format!("{name}.png"));
+            let _ = std::fs::write(&path, png);
+            eprintln!("screenshot saved: {}", path.display());
+        }
+        Err(e) => eprintln!("no screenshot: {e}"),
+    }
+}
+
 /// Polls `check` until it gives `Some`, or fails after `secs` seconds with `what`.
 pub async fn wait_for<T, F, Fut>(secs: u64, what: &str, mut check: F) -> Result<T, String>
 where

@@ -10,6 +10,9 @@ use fantoccini::{Client, Locator};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
+/// The citation, the similar documents and the spelling suggestion (issues 14 and 16).
+#[path = "app/discovery.rs"]
+mod discovery;
 /// The records views (meeting page, decisions, commitments timeline).
 #[path = "app/records.rs"]
 mod records;
@@ -236,10 +239,96 @@ async fn correcting_a_cycle_updates_the_sidebar_counts() {
     .await;
 }
 
+/// Exports cycle 5 from the sidebar in `format` (the dialog's choice) and returns the path
+/// the task panel reports, after checking it is under the app's export folder.
+async fn export_cycle_5(
+    c: &Client,
+    format: &str,
+    export_dir: &std::path::Path,
+) -> Result<String, String> {
+    js(
+        c,
+        "document.getElementById('task-panel').dataset.state = ''; return true",
+        vec![],
+    )
+    .await?;
+    click(c, ".cycle[data-cycle='5'] [data-action='export-cycle']").await?;
+    let default = wait_for(10, "the export dialog", || async {
+        let v = js(c, "const d = document.getElementById('form-dialog'); const f = document.getElementById('fd-format'); return d.open && f ? f.value : ''", vec![]).await.ok()?;
+        v.as_str().filter(|s| !s.is_empty()).map(String::from)
+    })
+    .await?;
+    if default != "bagit" {
+        return Err(format!(
+            "the export dialog proposes {default:?}, not the BagIt bag"
+        ));
+    }
+    choose(c, "#fd-format", format).await?;
+    click(c, "#form-dialog-submit").await?;
+    let path = wait_for(60, "the export to finish", || async {
+        let v = js(c, "const p = document.getElementById('task-panel'); return p.dataset.state === 'done' ? (p.dataset.exportPath || '') : ''", vec![]).await.ok()?;
+        v.as_str().filter(|s| !s.is_empty()).map(String::from)
+    })
+    .await?;
+    if !std::path::Path::new(&path).starts_with(export_dir) {
+        return Err(format!(
+            "exported to {path}, not under {}",
+            export_dir.display()
+        ));
+    }
+    let msg = text_of(c, "#task-status").await.unwrap_or_default();
+    if !msg.contains(&path) {
+        return Err(format!(
+            "message does not say where the bundle went: {msg:?}"
+        ));
+    }
+    Ok(path)
+}
+
+/// Checks every `<hash>  <file>` line of a checksum file inside the zip against the bytes
+/// under `top`, and returns how many PDFs it lists.
+fn check_sums(
+    zip: &mut zip::ZipArchive<std::fs::File>,
+    top: &str,
+    sums: &str,
+) -> Result<usize, String> {
+    let mut pdfs = 0;
+    for line in sums.lines().filter(|l| !l.trim().is_empty()) {
+        let (hash, file) = line
+            .split_once("  ")
+            .ok_or_else(|| format!("bad line {line:?}"))?;
+        let mut bytes = Vec::new();
+        zip.by_name(&format!("{top}{file}"))
+            .map_err(|e| format!("{file}: {e}"))?
+            .read_to_end(&mut bytes)
+            .map_err(|e| e.to_string())?;
+        let got: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        if got != hash {
+            return Err(format!("{file}: sha256 {got} ≠ {hash}"));
+        }
+        if file.to_lowercase().ends_with(".pdf") {
+            pdfs += 1;
+        }
+    }
+    Ok(pdfs)
+}
+
+fn read_entry(zip: &mut zip::ZipArchive<std::fs::File>, name: &str) -> Result<String, String> {
+    let mut s = String::new();
+    zip.by_name(name)
+        .map_err(|e| format!("{name}: {e}"))?
+        .read_to_string(&mut s)
+        .map_err(|e| e.to_string())?;
+    Ok(s)
+}
+
 #[tokio::test]
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver: run scripts/e2e.sh"]
-async fn exporting_a_cycle_writes_a_verifiable_zip() {
-    with_app("exporting_a_cycle_writes_a_verifiable_zip", |c, export_dir| async move {
+async fn exporting_a_cycle_writes_a_valid_bag_or_a_plain_zip() {
+    with_app("exporting_a_cycle_writes_a_valid_bag_or_a_plain_zip", |c, export_dir| async move {
         wait_for_samples(&c).await?;
         // Make sure cycle 5 has documents: select two rows (click, Ctrl-click) and set their cycle.
         click(&c, "#doc-rows tr:nth-child(1) td:nth-child(3)").await?;
@@ -257,40 +346,55 @@ async fn exporting_a_cycle_writes_a_verifiable_zip() {
             sidebar_count(&c, "cycle:5").await.filter(|n| *n >= 2)
         })
         .await?;
-        click(&c, ".cycle[data-cycle='5'] [data-action='export-cycle']").await?;
-        let path = wait_for(60, "the export to finish", || async {
-            let v = js(&c, "const p = document.getElementById('task-panel'); return p.dataset.state === 'done' ? (p.dataset.exportPath || '') : ''", vec![]).await.ok()?;
-            v.as_str().filter(|s| !s.is_empty()).map(String::from)
-        })
-        .await?;
-        if !std::path::Path::new(&path).starts_with(&export_dir) {
-            return Err(err(format!("exported to {path}, not under {}", export_dir.display())));
+
+        // The default: a BagIt bag in a zip, one top folder.
+        let path = export_cycle_5(&c, "bagit", &export_dir).await?;
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&path)?)?;
+        let names: Vec<String> = zip.file_names().map(String::from).collect();
+        let bagit_txt = names.iter().find(|n| n.ends_with("/bagit.txt")).ok_or("no bagit.txt")?.clone();
+        let top = bagit_txt.trim_end_matches("bagit.txt").to_string();
+        for want in ["manifest-sha256.txt", "manifest-sha512.txt", "bag-info.txt", "tagmanifest-sha256.txt", "data/index.html"] {
+            if !names.contains(&format!("{top}{want}")) {
+                return Err(err(format!("the bag lacks {want}: {names:?}")));
+            }
         }
+        if !read_entry(&mut zip, &bagit_txt)?.starts_with("BagIt-Version: 1.0") {
+            return Err(err("bagit.txt does not say BagIt 1.0"));
+        }
+        let manifest = read_entry(&mut zip, &format!("{top}manifest-sha256.txt"))?;
+        let pdfs = check_sums(&mut zip, &top, &manifest)?;
+        if pdfs != count {
+            return Err(err(format!("the bag holds {pdfs} PDFs, the cycle has {count}")));
+        }
+        // The independent validator (installed by scripts/install-test-tools.sh).
+        let has_bagit = std::process::Command::new("python3").args(["-c", "import bagit"]).status().is_ok_and(|s| s.success());
+        if has_bagit {
+            let unpacked = tempfile::tempdir()?;
+            zip.extract(unpacked.path())?;
+            let o = std::process::Command::new("python3")
+                .args(["-m", "bagit", "--validate"])
+                .arg(unpacked.path().join(top.trim_end_matches('/')))
+                .output()?;
+            if !o.status.success() {
+                return Err(err(format!("bagit.py --validate: {}", String::from_utf8_lossy(&o.stderr))));
+            }
+        } else {
+            eprintln!("python3's bagit is not installed (scripts/install-test-tools.sh): the bag was checked without it");
+        }
+
+        // The plain zip, still one choice away: SHA256SUMS that verify.
+        let path = export_cycle_5(&c, "plain", &export_dir).await?;
         let mut zip = zip::ZipArchive::new(std::fs::File::open(&path)?)?;
         let names: Vec<String> = zip.file_names().map(String::from).collect();
         let sums_name = names.iter().find(|n| n.ends_with("SHA256SUMS")).ok_or("no SHA256SUMS")?.clone();
-        let top = sums_name.trim_end_matches("SHA256SUMS").to_string();
-        let mut sums = String::new();
-        zip.by_name(&sums_name)?.read_to_string(&mut sums)?;
-        let mut pdfs = 0;
-        for line in sums.lines().filter(|l| !l.trim().is_empty()) {
-            let (hash, file) = line.split_once("  ").ok_or_else(|| err(format!("bad line {line:?}")))?;
-            let mut bytes = Vec::new();
-            zip.by_name(&format!("{top}{file}"))?.read_to_end(&mut bytes)?;
-            let got: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
-            if got != hash {
-                return Err(err(format!("{file}: sha256 {got} ≠ {hash}")));
-            }
-            if file.to_lowercase().ends_with(".pdf") {
-                pdfs += 1;
-            }
+        if names.iter().any(|n| n.ends_with("bagit.txt")) {
+            return Err(err("the plain zip is a bag"));
         }
+        let top = sums_name.trim_end_matches("SHA256SUMS").to_string();
+        let sums = read_entry(&mut zip, &sums_name)?;
+        let pdfs = check_sums(&mut zip, &top, &sums)?;
         if pdfs != count {
             return Err(err(format!("zip holds {pdfs} PDFs, the cycle has {count}")));
-        }
-        let msg = text_of(&c, "#task-status").await.unwrap_or_default();
-        if !msg.contains(&path) {
-            return Err(err(format!("message does not say where the bundle went: {msg:?}")));
         }
         Ok(())
     })

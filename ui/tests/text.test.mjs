@@ -64,6 +64,7 @@ test('formatters', () => {
   assert.equal(formatSize(2048), '2.0 KB');
   assert.equal(formatSize(5 * 1024 * 1024), '5.0 MB');
   assert.equal(exportFileName({ number: 5, start_year: 2022, end_year: 2025 }), 'OGP-5-cikls-2022-2025.zip');
+  assert.equal(exportFileName({ number: 5, start_year: 2022, end_year: 2025 }, 'plain'), 'OGP-5-cikls-2022-2025-plain.zip');
   assert.equal(pickLang('tukšs fails / empty file', 'lv'), 'tukšs fails');
   assert.equal(pickLang('tukšs fails / empty file', 'en'), 'empty file');
   assert.equal(pickLang('plain', 'en'), 'plain');

@@ -31,12 +31,13 @@ pub(super) fn search(
     )?;
     let hits = &outcome.hits;
     if json {
-        // The JSON stays an array of hits (each now with `via_glossary`); the suggestion
-        // goes to stderr so that the shape of stdout does not change.
-        json_pretty(hits);
-        if let Some(s) = &outcome.suggestion {
-            eprintln!("{}", serde_json::json!({ "suggestion": s.query }));
-        }
+        // One object: the hits, the corrected query when little was found, and what the
+        // glossary also searched in the other language.
+        json_pretty(&serde_json::json!({
+            "hits": hits,
+            "suggestion": outcome.suggestion.as_ref().map(|s| &s.query),
+            "expanded": &outcome.expansions,
+        }));
     } else {
         if hits.is_empty() {
             eprintln!("nothing found / nekas nav atrasts");

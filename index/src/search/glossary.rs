@@ -28,8 +28,9 @@ struct Entry {
     en_keys: Vec<String>,
 }
 
-/// A query rewritten into the other language.
-#[derive(Clone, Debug, PartialEq)]
+/// A query rewritten into the other language (serialized for the CLI's `search --json` and
+/// the app: `{lang, query, terms: [{typed, translations}]}`).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Expansion {
     /// The language the recognised terms were translated into.
     pub lang: Lang,
@@ -41,7 +42,7 @@ pub struct Expansion {
 
 /// One recognised term: the words as typed and their translations (a term with two usual
 /// translations has both, searched as alternatives).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Translated {
     pub typed: String,
     pub translations: Vec<String>,

@@ -2,7 +2,10 @@
 //! the trash.
 
 use chrono::NaiveDate;
-use ogp_archive::{ocr, DocumentInfo, DocumentRow, Facets, Filter, Kind, Lang, Patch, SearchHit};
+use ogp_archive::Expansion;
+use ogp_archive::{
+    ocr, DocumentInfo, DocumentRow, Facets, Filter, Kind, Lang, Patch, SearchHit, SearchOptions,
+};
 use serde::{Deserialize, Deserializer, Serialize};
 use tauri::State;
 
@@ -28,17 +31,35 @@ pub fn list_trash(state: State<'_, AppState>) -> CmdResult<Vec<DocumentRow>> {
         .collect())
 }
 
+/// What a search gives the page: the hits (each with `via_glossary` when found only through
+/// the glossary), the corrected query when little was found ("Vai domājāt"), and what the
+/// glossary also searched in the other language (the same object as `search --json`).
+#[derive(Serialize)]
+pub struct SearchResult {
+    hits: Vec<SearchHit>,
+    suggestion: Option<String>,
+    expanded: Vec<Expansion>,
+}
+
 #[tauri::command(async)]
 pub fn search(
     state: State<'_, AppState>,
     query: String,
     filter: Option<Filter>,
     limit: Option<usize>,
-) -> CmdResult<Vec<SearchHit>> {
+) -> CmdResult<SearchResult> {
     let filter = filter.unwrap_or_default();
-    Ok(state
-        .archive()?
-        .search(&query, &filter, limit.unwrap_or(100))?)
+    let outcome = state.archive()?.search_with(
+        &query,
+        &filter,
+        limit.unwrap_or(100),
+        SearchOptions::default(),
+    )?;
+    Ok(SearchResult {
+        hits: outcome.hits,
+        suggestion: outcome.suggestion.map(|s| s.query),
+        expanded: outcome.expansions,
+    })
 }
 
 #[tauri::command(async)]

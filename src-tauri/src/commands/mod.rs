@@ -1,12 +1,13 @@
 //! The Tauri commands, by area: [`documents`] (lists, search, reading, corrections, trash),
-//! [`cycles`] (cycles and sessions), [`records`] (meetings, decisions, commitments, people)
-//! and [`tasks`] (ingest, export, OCR, opening originals).
+//! [`cycles`] (cycles and sessions), [`records`] (meetings, decisions, commitments, people),
+//! [`tasks`] (ingest, export, OCR, opening originals) and [`related`] (similar documents).
 //! Each is a few lines over [`ogp_archive::Archive`]; names, arguments and JSON are the
 //! contract with `ui/`.
 
 pub mod cycles;
 pub mod documents;
 pub mod records;
+pub mod related;
 pub mod tasks;
 
 use serde::Serialize;

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use ogp_archive::export::{bundle::BundleOptions, ExportFormat};
 use ogp_archive::{ocr, Error, ExportSummary, IngestOutcome, Progress};
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -74,19 +75,32 @@ pub fn start_ocr_job<R: Runtime>(
     Ok(ocr_view(&archive, &run, None))
 }
 
-/// Writes a cycle's bundle to `path` on a worker thread, with progress.
+/// Writes a cycle's bundle to `path` on a worker thread, with progress: a BagIt bag unless
+/// `format` is `plain` (the core's default, as `ogp-archive export`). `bytes` is the payload
+/// of a bag, the whole zip of the plain form.
 #[tauri::command]
 pub async fn export_cycle(
     state: State<'_, AppState>,
     cycle: i64,
     path: PathBuf,
+    format: Option<ExportFormat>,
     on_progress: Channel<Progress>,
 ) -> CmdResult<ExportSummary> {
     let archive = state.archive()?;
     let work = move || {
-        archive.export_cycle(cycle, &path, &mut |p| {
+        let mut progress = |p: &Progress| {
             let _ = on_progress.send(p.clone());
-        })
+        };
+        match format.unwrap_or_default() {
+            ExportFormat::Bagit => archive
+                .export_bag(cycle, &path, &BundleOptions::default(), &mut progress)
+                .map(|b| ExportSummary {
+                    path: b.path,
+                    files: b.files,
+                    bytes: b.payload_bytes,
+                }),
+            ExportFormat::Plain => archive.export_cycle(cycle, &path, &mut progress),
+        }
     };
     Ok(run_blocking(work).await??)
 }

@@ -73,7 +73,12 @@ export const deleteSession = (id) => invoke('delete_session', { id });
 
 // ---------- search ----------
 
-/** Search hits, best first: [{ id, title, kind, cycle, session, lang, page, other_pages, snippet }]. */
+/**
+ * A search: { hits, suggestion, expanded }. hits, best first: [{ id, title, kind, cycle,
+ * session, lang, page, other_pages, snippet, via_glossary }] (via_glossary 'en'/'lv' when found
+ * only through the glossary); suggestion: a corrected query when little was found, or null;
+ * expanded: what the glossary also searched, [{ lang, query, terms: [{ typed, translations }] }].
+ */
 export const search = (query, filter, limit = 100) => invoke('search', { query, filter, limit });
 
 /** Counts of the query's hits per cycle, session, kind and language, for the filter bar. */
@@ -95,6 +100,8 @@ export const commitment = (id) => invoke('commitment', { id });
 
 /** People listed in meetings (narrowed by `query`): [{ person, organisations, meetings }]. */
 export const people = (query = null) => invoke('people', { query });
+/** Documents related to document `id`, most related first: [{ id, title, kind, cycle, session, lang, pages, score }]. */
+export const similarDocuments = (id, limit) => invoke('similar_documents', { id, limit });
 
 // ---------- long jobs ----------
 
@@ -104,8 +111,11 @@ export const people = (query = null) => invoke('people', { query });
  */
 export const ingest = (paths, onEvent) => invoke('ingest', { paths, onEvent: channel(onEvent) });
 
-/** Exports a cycle to a zip at `path`; `onProgress` gets { done, total, current }. Resolves to { files, path }. */
-export const exportCycle = (cycle, path, onProgress) => invoke('export_cycle', { cycle, path, onProgress: channel(onProgress) });
+/**
+ * Exports a cycle to a zip at `path`, as a BagIt bag (`format` 'bagit', the default) or the
+ * plain zip ('plain'); `onProgress` gets { done, total, current }. Resolves to { files, path }.
+ */
+export const exportCycle = (cycle, path, format, onProgress) => invoke('export_cycle', { cycle, path, format, onProgress: channel(onProgress) });
 
 /** Starts the background OCR job on the queued pages (of `ids`, or all); resolves to its status. */
 export const startOcrJob = (ids = null) => invoke('start_ocr_job', { ids });

@@ -2,20 +2,27 @@
 // delete. An error from the shell stays in the dialog, beside the fields, instead of closing it.
 
 import { $, h, errorText } from './dom.js';
+import { t } from './i18n.js';
 import { refresh } from './data.js';
 
 /**
  * Shows the dialog. fields: [{ name, label, type, value, required, disabled, min, max,
- * placeholder, pattern }]; onSubmit(values by name, trimmed) and onDelete() may throw; after
- * either succeeds the dialog closes and the data reloads.
+ * placeholder, pattern }] (type 'select' with options: [[value, label]] is a choice);
+ * onSubmit(values by name, trimmed) and onDelete() may throw; after either succeeds the dialog
+ * closes and the data reloads. submitLabel names the submit button (default "Saglabāt").
  */
-export function formDialog({ title, fields, onSubmit, onDelete }) {
+export function formDialog({ title, fields, onSubmit, onDelete, submitLabel }) {
   const dlg = $('form-dialog');
   $('form-dialog-title').textContent = title;
   $('form-dialog-error').hidden = true;
   const inputs = {};
   $('form-dialog-fields').replaceChildren(
     ...fields.map((f) => {
+      if (f.type === 'select') {
+        const sel = h('select', { name: f.name, id: `fd-${f.name}` }, ...f.options.map(([v, label]) => h('option', { value: v, selected: v === f.value }, label)));
+        inputs[f.name] = sel;
+        return h('label', { class: 'fd-field' }, h('span', {}, f.label), sel);
+      }
       const input = h('input', { type: f.type || 'text', name: f.name, id: `fd-${f.name}`, required: f.required, min: f.min, max: f.max, value: f.value ?? '', placeholder: f.placeholder, pattern: f.pattern });
       input.disabled = !!f.disabled;
       inputs[f.name] = input;
@@ -37,6 +44,7 @@ export function formDialog({ title, fields, onSubmit, onDelete }) {
   del.hidden = !onDelete;
   del.onclick = () => run(onDelete);
   $('form-dialog-cancel').onclick = () => dlg.close();
+  $('form-dialog-submit').textContent = submitLabel || t('save');
   $('form-dialog-form').onsubmit = (e) => {
     e.preventDefault();
     const values = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, v.value.trim()]));

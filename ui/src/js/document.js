@@ -11,6 +11,7 @@ import { state, setDoc, setDocContext, setViewer } from './state.js';
 import { showMode } from './mode.js';
 import { refresh } from './data.js';
 import { startOcr } from './ocr.js';
+import { similarPanel, loadSimilar } from './similar.js';
 
 let onBack = () => {};
 
@@ -34,6 +35,7 @@ export async function openDocument(id, ctx = {}) {
   $('doc-title').textContent = state.doc.title;
   $('doc-view').dataset.id = String(id);
   renderMeta();
+  loadSimilar(state.doc, (other) => openDocument(other));
   try {
     if (!state.viewer) setViewer(await makeViewer());
     const matcher = makeMatcher(ctx.query || '', ctx.words || []);
@@ -194,6 +196,7 @@ function renderMeta() {
     ro(t('fAdded'), shortTime(d.added_at)),
     d.producer ? ro(t('fProducer'), d.producer) : null,
     ro(t('fSha'), d.sha256, 'sha'),
+    similarPanel(),
   );
 }
 

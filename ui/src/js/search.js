@@ -12,6 +12,7 @@ import { showMode } from './mode.js';
 import { openDocument } from './document.js';
 import { renderSidebar } from './sidebar.js';
 import { decisionsOnly, runDecisionSearch, renderDecisions, showDocumentResults } from './decisions.js';
+import { setSearchHelp, renderSearchHelp, glossaryMark } from './suggest.js';
 
 let searchTimer = 0;
 let searchSeq = 0;
@@ -24,9 +25,10 @@ export async function runSearch() {
   if (!query) return;
   if (decisionsOnly()) return runDecisionSearch(query, () => seq === searchSeq);
   try {
-    const [hits, facets] = await Promise.all([api.search(query, searchFilter(state.filter), 100), api.facets(query)]);
+    const [result, facets] = await Promise.all([api.search(query, searchFilter(state.filter), 100), api.facets(query)]);
     if (seq !== searchSeq) return;
-    setResults(hits, facets);
+    setResults(result.hits, facets);
+    setSearchHelp(result, query);
     if (state.mode !== MODE.DOC) showMode(MODE.SEARCH);
     renderSidebar();
     renderResults();
@@ -82,6 +84,7 @@ function resultItem(hit, i) {
     h('span', { class: 'page-no' }, t('page', { n: hit.page })),
     hit.other_pages?.length ? h('span', { class: 'muted' }, t('otherPages', { pages: hit.other_pages.slice(0, 6).join(', ') })) : null,
     h('span', { class: 'muted' }, hit.lang.toUpperCase()),
+    glossaryMark(hit),
   ];
   return h(
     'li',
@@ -100,6 +103,15 @@ export function renderResults() {
   $('results').replaceChildren(...state.hits.map(resultItem));
   $('results-empty').hidden = state.hits.length > 0;
   $('results-empty').textContent = t('noResults');
+  renderSearchHelp(pickSuggestion);
+}
+
+/** Runs the suggested spelling as if typed. */
+function pickSuggestion(query) {
+  $('search').value = query;
+  setQuery(query);
+  setActive(-1);
+  runSearch();
 }
 
 /** Moves the active result by `delta` (arrow keys). */

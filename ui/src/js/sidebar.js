@@ -1,17 +1,16 @@
 // The sidebar: all documents, the plan cycles with their council sessions (add, edit, delete
-// through the form dialog; export a cycle to a zip), documents without a cycle, the kinds and
+// through the form dialog; export a cycle, export.js), documents without a cycle, the kinds and
 // the trash, each with its count. A click on an entry shows its documents (init's onView); a
 // session's meeting button opens its meeting page (onMeeting), a cycle's "Apņemšanās" entry
 // its commitments (onCommitments).
 
 import * as api from './api.js';
 import { t } from './i18n.js';
-import { $, h, fill, cycleYears, kindLabel, guarded } from './dom.js';
+import { $, h, fill, cycleYears, kindLabel } from './dom.js';
 import { MODE, VIEW, buildSidebar, viewKey, newCycleDefaults } from './model.js';
-import { exportFileName, exportPath, withCurrent } from './text.js';
 import { state } from './state.js';
 import { formDialog } from './dialogs.js';
-import { task } from './tasks.js';
+import { exportCycle } from './export.js';
 
 let onView = () => {};
 let onMeeting = () => {};
@@ -121,24 +120,4 @@ function editSession(c, s) {
     onSubmit: (v) => (s ? api.renameSession(s.id, v.title) : api.addSession({ cycle: c.number, date: v.date, title: v.title })),
     onDelete: s ? () => api.deleteSession(s.id) : null,
   });
-}
-
-// ---------- export ----------
-
-/** Exports cycle c's documents to a zip: to the app's export folder when it has one, else where the user says. */
-async function exportCycle(c) {
-  const dir = state.status?.exportDir;
-  const path = await guarded(() => (dir ? exportPath(dir, c) : api.pickZipTarget(exportFileName(c))));
-  if (!path) return;
-  task.open(t('exportTitle', { n: c.number }));
-  try {
-    const summary = await api.exportCycle(c.number, path, (p) =>
-      task.progress(withCurrent(t('exporting', { done: p.done, total: p.total }), p.current), p.done, p.total),
-    );
-    task.finish(t('exportDone', { files: summary.files, path: summary.path }));
-    $('task-panel').dataset.exportPath = summary.path;
-    $('task-panel').dataset.exportFiles = String(summary.files);
-  } catch (e) {
-    task.fail(e);
-  }
 }

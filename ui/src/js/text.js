@@ -115,9 +115,10 @@ export function formatSize(bytes) {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** A suggested bundle name for a cycle export. */
-export function exportFileName(cycle) {
-  return `OGP-${cycle.number}-cikls-${cycle.start_year}-${cycle.end_year}.zip`;
+/** A suggested bundle name for a cycle export (`format` 'bagit', the default, or 'plain'). */
+export function exportFileName(cycle, format = 'bagit') {
+  const plain = format === 'plain' ? '-plain' : '';
+  return `OGP-${cycle.number}-cikls-${cycle.start_year}-${cycle.end_year}${plain}.zip`;
 }
 
 /** Splits "Latvian / English" at the first " / " (for messages without separate parts). */
@@ -151,8 +152,8 @@ export function docCountKey(n, lang) {
 }
 
 /** Where an export goes when the app was given an export folder (`--export-dir`). */
-export function exportPath(dir, cycle) {
-  return `${dir.replace(/\/$/, '')}/${exportFileName(cycle)}`;
+export function exportPath(dir, cycle, format = 'bagit') {
+  return `${dir.replace(/\/$/, '')}/${exportFileName(cycle, format)}`;
 }
 
 /** Whether `s` is a date the way the archive writes them: YYYY-MM-DD. */
