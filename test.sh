@@ -21,7 +21,8 @@ step "formatting"
 cargo fmt --all -- --check
 
 step "lints"
-cargo clippy --workspace --all-targets --locked -- -D warnings
+# No function over 120 lines (clippy.toml sets the threshold), benches and tests included.
+cargo clippy --workspace --all-targets --locked -- -D warnings -W clippy::too_many_lines
 
 step "unit and integration tests"
 cargo test --workspace --locked

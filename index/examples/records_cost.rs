@@ -21,24 +21,12 @@ use ogp_archive::meetings;
 use ogp_archive::pdf::{extract_file, Limits, PageStatus};
 use ogp_archive::{Archive, Filter, Kind};
 
-fn main() {
-    let repeat: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(200);
-    let dir = ogp_archive::bundled_samples_dir();
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("sample-docs")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
-        .collect();
-    files.sort();
-
-    // 1. extraction and classification, once per file
+/// 1. Extraction and classification, once per file: (file name, page texts) and the two times.
+#[allow(clippy::type_complexity)]
+fn read_samples(files: &[std::path::PathBuf]) -> (Vec<(String, Vec<String>)>, f64, f64) {
     let (mut t_extract, mut t_classify) = (0.0, 0.0);
     let mut docs: Vec<(String, Vec<String>)> = Vec::new();
-    for f in &files {
+    for f in files {
         let s = Instant::now();
         let doc = extract_file(f, &Limits::default()).expect("sample extracts");
         t_extract += s.elapsed().as_secs_f64();
@@ -66,57 +54,41 @@ fn main() {
         t_classify += s.elapsed().as_secs_f64();
         docs.push((name, pages));
     }
-    let n_pages: usize = docs.iter().map(|d| d.1.len()).sum();
+    (docs, t_extract, t_classify)
+}
 
-    // 2. a whole ingest of the same files
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let archive = Archive::open(tmp.path()).expect("open");
-    let s = Instant::now();
-    archive
-        .ingest(std::slice::from_ref(&dir), &mut |_, _| {})
-        .expect("ingest");
-    let t_ingest = s.elapsed().as_secs_f64();
-    // the kind and cycle the archive gave each file
-    let listed = archive.list(&Filter::default()).expect("list");
-    let docs: Vec<(Kind, Option<i64>, Vec<String>)> = docs
+/// The commitments of each cycle's plans, merged, as ingest keeps them.
+fn known_of(docs: &[Doc], refs: &[Vec<&str>]) -> Vec<(u32, Vec<commitments::Commitment>)> {
+    let mut plans: std::collections::BTreeMap<u32, Vec<Vec<commitments::Commitment>>> =
+        Default::default();
+    for ((kind, cycle, _), texts) in docs.iter().zip(refs) {
+        if *kind == Kind::Plan {
+            let c = cycle.unwrap_or(0) as u32;
+            plans
+                .entry(c)
+                .or_default()
+                .push(commitments::extract_plan(texts));
+        }
+    }
+    plans
         .into_iter()
-        .filter_map(|(name, pages)| {
-            let d = listed.iter().find(|d| d.file_name == name)?;
-            Some((d.kind, d.cycle, pages))
-        })
-        .collect();
+        .map(|(c, v)| (c, commitments::merge(v)))
+        .collect()
+}
 
-    // 3. the records, `repeat` times
-    let refs: Vec<Vec<&str>> = docs
-        .iter()
-        .map(|d| d.2.iter().map(String::as_str).collect())
-        .collect();
+/// 3. The records as ingest reads them, `repeat` times: seconds per pass.
+fn time_records(docs: &[Doc], refs: &[Vec<&str>], repeat: usize) -> f64 {
     let s = Instant::now();
     for _ in 0..repeat {
-        let mut plans: std::collections::BTreeMap<u32, Vec<Vec<commitments::Commitment>>> =
-            Default::default();
-        for ((kind, cycle, _), texts) in docs.iter().zip(&refs) {
-            match kind {
-                Kind::Plan => {
-                    let c = cycle.unwrap_or(0) as u32;
-                    plans
-                        .entry(c)
-                        .or_default()
-                        .push(commitments::extract_plan(texts));
-                }
-                Kind::Protocol => {
-                    std::hint::black_box(meetings::extract(texts));
-                }
-                _ => {}
+        for ((kind, _, _), texts) in docs.iter().zip(refs) {
+            if *kind == Kind::Protocol {
+                std::hint::black_box(meetings::extract(texts));
             }
         }
-        let known: Vec<(u32, Vec<commitments::Commitment>)> = plans
-            .into_iter()
-            .map(|(c, v)| (c, commitments::merge(v)))
-            .collect();
+        let known = known_of(docs, refs);
         // prepared once per pass, as an ingest prepares it once per batch
         let prepared = commitments::Known::new(known.clone());
-        for ((kind, cycle, _), texts) in docs.iter().zip(&refs) {
+        for ((kind, cycle, _), texts) in docs.iter().zip(refs) {
             if *kind == Kind::Plan {
                 continue;
             }
@@ -130,7 +102,52 @@ fn main() {
         }
         std::hint::black_box(commitments::continuations(&known));
     }
-    let t_records = s.elapsed().as_secs_f64() / repeat as f64;
+    s.elapsed().as_secs_f64() / repeat as f64
+}
+
+type Doc = (Kind, Option<i64>, Vec<String>);
+
+fn main() {
+    let repeat: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(200);
+    let dir = ogp_archive::bundled_samples_dir();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("sample-docs")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .collect();
+    files.sort();
+
+    let (docs, t_extract, t_classify) = read_samples(&files);
+    let n_pages: usize = docs.iter().map(|d| d.1.len()).sum();
+
+    // 2. a whole ingest of the same files
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let archive = Archive::open(tmp.path()).expect("open");
+    let s = Instant::now();
+    archive
+        .ingest(std::slice::from_ref(&dir), &mut |_, _| {})
+        .expect("ingest");
+    let t_ingest = s.elapsed().as_secs_f64();
+    // the kind and cycle the archive gave each file
+    let listed = archive.list(&Filter::default()).expect("list");
+    let docs: Vec<Doc> = docs
+        .into_iter()
+        .filter_map(|(name, pages)| {
+            let d = listed.iter().find(|d| d.file_name == name)?;
+            Some((d.kind, d.cycle, pages))
+        })
+        .collect();
+
+    // 3. the records, `repeat` times
+    let refs: Vec<Vec<&str>> = docs
+        .iter()
+        .map(|d| d.2.iter().map(String::as_str).collect())
+        .collect();
+    let t_records = time_records(&docs, &refs, repeat);
 
     // 3b. the parts alone: meetings of the protocols, commitments of the plans, mentions
     let mut parts = [0.0f64; 3];
@@ -150,23 +167,7 @@ fn main() {
             }
         }
     }
-    let known_once: Vec<(u32, Vec<commitments::Commitment>)> = {
-        let mut plans: std::collections::BTreeMap<u32, Vec<Vec<commitments::Commitment>>> =
-            Default::default();
-        for ((kind, cycle, _), texts) in docs.iter().zip(&refs) {
-            if *kind == Kind::Plan {
-                let c = cycle.unwrap_or(0) as u32;
-                plans
-                    .entry(c)
-                    .or_default()
-                    .push(commitments::extract_plan(texts));
-            }
-        }
-        plans
-            .into_iter()
-            .map(|(c, v)| (c, commitments::merge(v)))
-            .collect()
-    };
+    let known_once = known_of(&docs, &refs);
     let s = Instant::now();
     for _ in 0..repeat {
         let known_once = commitments::Known::new(known_once.clone());
