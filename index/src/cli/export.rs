@@ -73,18 +73,9 @@ pub(super) fn verify(archive: &Archive, json: bool, bundle: Option<PathBuf>) -> 
         }
         None => archive.verify(&mut |_| {})?,
     };
-    if json {
-        json_pretty(&report);
-    } else {
-        for p in &report.problems {
-            println!("problem: {p}");
-        }
-        println!(
-            "{} documents checked, {} problems",
-            report.documents,
-            report.problems.len()
-        );
-    }
+    print_report(json, &report, &report.problems, || {
+        format!("{} documents checked", report.documents)
+    });
     Ok(exit(report.problems.is_empty()))
 }
 
@@ -92,20 +83,31 @@ pub(super) fn verify(archive: &Archive, json: bool, bundle: Option<PathBuf>) -> 
 /// (`{"problem": "payload-changed", "path": …, "algorithm": …}`).
 fn verify_bag(path: &std::path::Path, json: bool) -> Result<ExitCode> {
     let report = bag_verify::validate(path)?;
+    print_report(json, &report, &report.problems, || {
+        format!(
+            "BagIt: {} payload files ({} bytes) checked",
+            report.files, report.payload_bytes
+        )
+    });
+    Ok(exit(report.is_valid()))
+}
+
+/// A verification's report: as JSON, or each problem on a line and then what was checked
+/// with the number of problems.
+fn print_report<R: serde::Serialize, P: std::fmt::Display>(
+    json: bool,
+    report: &R,
+    problems: &[P],
+    checked: impl FnOnce() -> String,
+) {
     if json {
-        json_pretty(&report);
+        json_pretty(report);
     } else {
-        for p in &report.problems {
+        for p in problems {
             println!("problem: {p}");
         }
-        println!(
-            "BagIt: {} payload files ({} bytes) checked, {} problems",
-            report.files,
-            report.payload_bytes,
-            report.problems.len()
-        );
+        println!("{}, {} problems", checked(), problems.len());
     }
-    Ok(exit(report.is_valid()))
 }
 
 fn exit(ok: bool) -> ExitCode {
