@@ -138,11 +138,7 @@ impl Archive {
                 attendees.push(a);
             }
         }
-        let decisions: Vec<DecisionRow> = cat
-            .decisions()?
-            .into_iter()
-            .filter(|d| ids.contains(&d.doc.doc_id))
-            .collect();
+        let decisions: Vec<DecisionRow> = cat.decisions(Some(&ids))?;
         let (actions, votes) = cat.actions_and_votes(&ids)?;
         let links = cat.agenda_links(&ids)?;
         let file_of: HashMap<i64, String> = rows
@@ -205,7 +201,7 @@ impl Archive {
         let want = query.map(keys).unwrap_or_default();
         let mut out: Vec<DecisionRow> = self
             .cat()
-            .decisions()?
+            .decisions(None)?
             .into_iter()
             .filter(|d| cycle.is_none() || d.doc.cycle == cycle)
             .filter(|d| {
@@ -289,6 +285,13 @@ impl Archive {
         let Some(view) = found.cloned() else {
             return Ok(None);
         };
+        let thread = self.thread(&view, &all)?;
+        Ok(Some((view, thread)))
+    }
+
+    /// A commitment's way through the archive: its plan, the documents that mention or rate
+    /// it by date, and the commitments it continues or is continued by (among `all`).
+    fn thread(&self, view: &CommitmentView, all: &[CommitmentView]) -> Result<Vec<ThreadEntry>> {
         let of = Some((view.cycle, view.number));
         let (mentions, ratings) = {
             let cat = self.cat();
@@ -341,7 +344,7 @@ impl Archive {
                 });
             }
         }
-        Ok(Some((view, thread)))
+        Ok(thread)
     }
 
     /// The records of a cycle's export bundles: every meeting of the cycle as
@@ -357,11 +360,13 @@ impl Archive {
                 meetings.extend(self.meeting(date)?);
             }
         }
+        // Every cycle's views once (a thread names the commitments of other cycles it
+        // continues), not once per commitment.
+        let all = self.commitments(None)?;
         let mut list = Vec::new();
-        for c in self.commitments(Some(cycle))? {
-            if let Some((view, thread)) = self.commitment(&c.id)? {
-                list.push(serde_json::json!({ "commitment": view, "thread": thread }));
-            }
+        for view in all.iter().filter(|v| v.cycle == cycle) {
+            let thread = self.thread(view, &all)?;
+            list.push(serde_json::json!({ "commitment": view, "thread": thread }));
         }
         Ok((serde_json::json!(meetings), serde_json::json!(list)))
     }

@@ -239,16 +239,24 @@ impl Catalog {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Every attendee of every meeting, in list order.
+    /// Every attendee of every meeting, or of these documents, in list order (by document).
     pub fn attendees(&self, doc_ids: Option<&[i64]>) -> Result<Vec<AttendeeRow>> {
+        // Some documents: one indexed look-up each (the primary key starts with doc_id), not
+        // every attendee of the archive read and filtered (it made a cycle's export read the
+        // whole table once per meeting).
+        let only = if doc_ids.is_some() {
+            "AND a.doc_id = ?1"
+        } else {
+            ""
+        };
         let sql = format!(
             "SELECT {DOC_REF}, a.person, a.person_key, a.organisation, a.note, a.role, a.page,
                     a.rule, a.source
              FROM attendees a JOIN documents d ON d.id = a.doc_id
-             WHERE d.trashed_at IS NULL ORDER BY a.doc_id, a.ord"
+             WHERE d.trashed_at IS NULL {only} ORDER BY a.doc_id, a.ord"
         );
         let mut st = self.conn.prepare(&sql)?;
-        let rows = st.query_map([], |r| {
+        let row = |r: &rusqlite::Row<'_>| {
             Ok(AttendeeRow {
                 doc: doc_ref(r, 0)?,
                 person: r.get(4)?,
@@ -260,15 +268,17 @@ impl Catalog {
                 rule: r.get(10)?,
                 source: source(&r.get::<_, String>(11)?),
             })
-        })?;
-        let all: Vec<AttendeeRow> = rows.collect::<rusqlite::Result<_>>()?;
-        Ok(match doc_ids {
-            Some(ids) => all
-                .into_iter()
-                .filter(|a| ids.contains(&a.doc.doc_id))
-                .collect(),
-            None => all,
-        })
+        };
+        let Some(ids) = doc_ids else {
+            return Ok(st.query_map([], row)?.collect::<rusqlite::Result<_>>()?);
+        };
+        let mut out = Vec::new();
+        for id in sorted(ids) {
+            for a in st.query_map([id], row)? {
+                out.push(a?);
+            }
+        }
+        Ok(out)
     }
 
     /// The agenda items of some documents.
@@ -294,17 +304,22 @@ impl Catalog {
         Ok(out)
     }
 
-    /// Every decision, with its meeting's date and agenda item.
-    pub fn decisions(&self) -> Result<Vec<DecisionRow>> {
+    /// Every decision, or those of these documents, with its meeting's date and agenda item.
+    pub fn decisions(&self, doc_ids: Option<&[i64]>) -> Result<Vec<DecisionRow>> {
+        let only = if doc_ids.is_some() {
+            "AND x.doc_id = ?1"
+        } else {
+            ""
+        };
         let sql = format!(
             "SELECT {DOC_REF}, x.item, (SELECT title FROM agenda_items
                  WHERE doc_id = x.doc_id AND number = x.item), x.ord, x.number, x.text, x.page,
                  x.rule, x.source
              FROM decisions x JOIN documents d ON d.id = x.doc_id
-             WHERE d.trashed_at IS NULL ORDER BY x.doc_id, x.item, x.ord"
+             WHERE d.trashed_at IS NULL {only} ORDER BY x.doc_id, x.item, x.ord"
         );
         let mut st = self.conn.prepare(&sql)?;
-        let rows = st.query_map([], |r| {
+        let row = |r: &rusqlite::Row<'_>| {
             Ok(DecisionRow {
                 doc: doc_ref(r, 0)?,
                 item: r.get(4)?,
@@ -316,8 +331,17 @@ impl Catalog {
                 rule: r.get(10)?,
                 source: source(&r.get::<_, String>(11)?),
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let Some(ids) = doc_ids else {
+            return Ok(st.query_map([], row)?.collect::<rusqlite::Result<_>>()?);
+        };
+        let mut out = Vec::new();
+        for id in sorted(ids) {
+            for d in st.query_map([id], row)? {
+                out.push(d?);
+            }
+        }
+        Ok(out)
     }
 
     /// The action items and votes of some documents.
@@ -592,4 +616,12 @@ impl Catalog {
         let rows = st.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// Document ids in the order of a query's `ORDER BY doc_id`, each once.
+fn sorted(ids: &[i64]) -> Vec<i64> {
+    let mut v = ids.to_vec();
+    v.sort_unstable();
+    v.dedup();
+    v
 }
