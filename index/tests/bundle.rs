@@ -333,6 +333,56 @@ fn page_texts_ship_one_file_per_document() {
     assert!(info.contains("Bag-Count: 1 of 1"));
 }
 
+#[test]
+fn a_damaged_stored_pdf_stops_the_export_and_leaves_nothing_behind() {
+    let (_a, archive) = common::sample_archive();
+    let id = common::id_of(
+        &archive,
+        "Piektais_atvertas_parvaldibas_plans_2022-2025.pdf",
+    );
+    let stored = archive.stored_path(id).unwrap();
+    flip(&stored, 300);
+    let out = tempfile::tempdir().unwrap();
+    for name in ["bag.zip", "bag"] {
+        let target = out.path().join(name);
+        let err = archive
+            .export_bag(5, &target, &BundleOptions::default(), &mut |_| {})
+            .expect_err("a stored file that no longer matches its SHA-256 is not exported");
+        assert!(err.to_string().contains("SHA-256"), "{err}");
+        assert!(!target.exists(), "{name}: no bag under the final name");
+    }
+    let left: Vec<_> = std::fs::read_dir(out.path()).unwrap().collect();
+    assert!(left.is_empty(), "no temporary files left: {left:?}");
+}
+
+#[test]
+fn the_zip_bag_lists_each_pdf_before_its_page_text_and_every_manifest_line_matches() {
+    let (_a, archive) = common::sample_archive();
+    let out = tempfile::tempdir().unwrap();
+    let zip_path = out.path().join("bag.zip");
+    bag_of_cycle(&archive, 5, &zip_path);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&zip_path).unwrap()).unwrap();
+    let names: Vec<String> = (0..zip.len())
+        .map(|i| zip.by_index(i).unwrap().name().to_string())
+        .collect();
+    let pdfs = names.iter().filter(|n| n.ends_with(".pdf")).count();
+    let texts = names.iter().filter(|n| n.contains("/data/text/")).count();
+    assert!(pdfs > 0 && pdfs == texts, "{pdfs} PDFs, {texts} page texts");
+    for (i, n) in names
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.ends_with(".pdf"))
+    {
+        assert!(
+            names[i + 1].contains("/data/text/"),
+            "{n} is followed by its page text, not {}",
+            names[i + 1]
+        );
+    }
+    let report = bag_verify::validate(&zip_path).unwrap();
+    assert!(report.is_valid(), "{:?}", report.problems);
+}
+
 // ---- the command line: export (bagit by default), verify --bundle, cite ----
 
 fn cli(archive: &Path, args: &[&str]) -> std::process::Output {

@@ -346,19 +346,21 @@ impl Archive {
                 .collect())
         };
         // The meetings and commitments read out of the cycle's documents travel with it.
-        let mut opts = opts.clone();
-        if opts.extras.meetings.is_none() && opts.extras.commitments.is_none() {
+        let mut records = || -> Result<crate::export::bundle::Extras> {
             let (meetings, commitments) = self.record_values(cycle)?;
-            opts.extras.meetings = Some(meetings);
-            opts.extras.commitments = Some(commitments);
-        }
+            Ok(crate::export::bundle::Extras {
+                meetings: Some(meetings),
+                commitments: Some(commitments),
+            })
+        };
         let contents = crate::export::bundle::Contents {
             cycle: &c,
             sessions: &sessions,
             documents: &docs,
             store: &self.store,
             pages: &mut pages,
+            records: &mut records,
         };
-        crate::export::bundle::write(contents, out, &opts, progress)
+        crate::export::bundle::write(contents, out, opts, progress)
     }
 }
