@@ -9,7 +9,8 @@
 //! multi-page documents, about 10 pages each, cached under the target directory; `samples`:
 //! copies of the 20 sample documents, one byte changed), `BENCH_SEED` (default 1),
 //! `BENCH_PEERS=0` (skip the peer tools over the scale corpus, for trying a change),
-//! `BENCH_ONLY=extraction` (only the extraction speed and quality sections).
+//! `BENCH_ONLY=extraction` (only the extraction speed and quality sections), `BENCH_ONLY=export`
+//! with `BENCH_ARCHIVE=DIR` (only the export section, of an archive ingested before).
 
 #[path = "../common/mod.rs"]
 mod common;
@@ -56,6 +57,13 @@ fn main() {
         .collect::<Vec<_>>()
         .join(" ");
     println!("Machine: {cpu}, {} cores, load average {load} at the start. Command: `cargo bench -p ogp-archive --bench pipeline` (BENCH_DOCS={n_docs}, BENCH_REPEAT={repeat}{only}); medians of {repeat} runs.\n", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+    if let (Ok("export"), Some(dir)) = (
+        std::env::var("BENCH_ONLY").as_deref(),
+        std::env::var_os("BENCH_ARCHIVE"),
+    ) {
+        export(work.path(), Path::new(&dir), repeat);
+        return;
+    }
     extraction_speed(work.path(), repeat, &ours_bin);
     extraction_quality();
     if std::env::var("BENCH_ONLY").is_ok_and(|v| v == "extraction") {
@@ -549,7 +557,7 @@ fn export(work: &Path, archive_dir: &Path, repeat: usize) {
             std::fs::metadata(out).map_or(0.0, |m| m.len() as f64 / 1e6),
         )
     };
-    println!("\n### Export of cycle {cycle} ({} documents, {mb:.1} MB of PDFs; the cycle nearest 1,000 documents)\n\n| tool | median s | MB/s of PDFs | zip MB | time ÷ `zip -0` |\n|---|---|---|---|---|", docs.len());
+    println!("\n### Export of cycle {cycle} ({} documents, {mb:.1} MB of PDFs; the cycle nearest 1,000 documents)\n\n| tool | median s | MB/s of PDFs | zip MB | time ÷ `zip -0` of the PDFs | time ÷ `zip -0` of the bag's files |\n|---|---|---|---|---|---|", docs.len());
     let bag_zip = work.join("cycle-bag.zip");
     let bag = timed(&bag_zip, &mut || {
         let opts = ogp_archive::export::bundle::BundleOptions::default();
@@ -575,26 +583,57 @@ fn export(work: &Path, archive_dir: &Path, repeat: usize) {
                 .output();
         })
     };
+    // The bag's own files: the bag written to a folder, then zipped by `zip` as it is.
+    let bag_dir = work.join("cycle-bag");
+    let bag_files = {
+        let _ = std::fs::remove_dir_all(&bag_dir);
+        let opts = ogp_archive::export::bundle::BundleOptions::default();
+        archive
+            .export_bag(cycle, &bag_dir, &opts, &mut |_| {})
+            .ok()
+            .map(|_| bag_dir.clone())
+    };
     let (zip0, zip_deflate) = if have("zip") {
         (Some(zip_run(Some("-0"))), Some(zip_run(None)))
     } else {
         (None, None)
     };
+    let zip_bag = bag_files.filter(|_| have("zip")).map(|dir| {
+        let z = work.join("bag-files.zip");
+        timed(&z, &mut || {
+            let _ = Command::new("zip")
+                .current_dir(&dir)
+                .args(["-q", "-r", "-0"])
+                .arg(&z)
+                .arg(".")
+                .output();
+        })
+    });
     let ratio = |t: f64| zip0.map_or("—".to_string(), |(z, _)| format!("{:.2}", t / z));
-    let row = |name: &str, (t, size): (f64, f64)| {
+    let ratio_bag = |t: f64| zip_bag.map_or("—".to_string(), |(z, _)| format!("{:.2}", t / z));
+    let row = |name: &str, (t, size): (f64, f64), bag: bool| {
         println!(
-            "| {name} | {t:.3} | {:.0} | {size:.1} | {} |",
+            "| {name} | {t:.3} | {:.0} | {size:.1} | {} | {} |",
             mb / t,
-            ratio(t)
+            ratio(t),
+            if bag { ratio_bag(t) } else { String::new() }
         );
     };
-    row("`export_bag` to a zip, the default (verifies every hash; SHA-256 and SHA-512 manifests, page texts, citations, offline page)", bag);
-    row("`export_cycle --format plain` (stores the PDFs; verifies every hash; manifest, SHA256SUMS)", plain);
+    row("`export_bag` to a zip, the default (verifies every hash; SHA-256 and SHA-512 manifests, page texts, citations, offline page)", bag, true);
+    row("`export_cycle --format plain` (stores the PDFs; verifies every hash; manifest, SHA256SUMS)", plain, false);
     if let (Some(z0), Some(zd)) = (zip0, zip_deflate) {
-        row("`zip -q -0` of the same files (stored, as ours)", z0);
         row(
-            "`zip -q -r` of the same files (deflate, zip's default level)",
-            zd,
+            "`zip -q -0` of the cycle's PDFs (stored, as ours)",
+            z0,
+            false,
         );
+        row(
+            "`zip -q -r` of the cycle's PDFs (deflate, zip's default level)",
+            zd,
+            false,
+        );
+    }
+    if let Some(zb) = zip_bag {
+        row("`zip -q -r -0` of the bag's own files (the bag written to a folder: PDFs, page texts, search data, manifests)", zb, true);
     }
 }
