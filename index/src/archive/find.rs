@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use super::Archive;
 use crate::error::Result;
@@ -123,21 +124,34 @@ impl Archive {
         };
         let highlight = self.highlight_query(text, &expansions);
         let gens = self.index.snippet_generators(&*highlight)?;
-        let cat = self.cat();
-        let mut hits = Vec::with_capacity(shown.len());
-        for (mut g, doc, score) in shown {
-            let pages = pages_of.remove(&g.doc_id).unwrap_or_default();
-            if g.title_only {
-                if let Some(&first) = pages.first() {
-                    g.page = first;
-                    g.title_only = false;
+        // The page each hit shows, read from the catalogue here; the snippets, which run the
+        // Latvian analyser over each page (about a fifth of a search's time for 20 hits on
+        // 10,000 documents), are then made on every core.
+        let mut shown_pages = Vec::with_capacity(shown.len());
+        {
+            let cat = self.cat();
+            for (mut g, doc, score) in shown {
+                let pages = pages_of.remove(&g.doc_id).unwrap_or_default();
+                if g.title_only {
+                    if let Some(&first) = pages.first() {
+                        g.page = first;
+                        g.title_only = false;
+                    }
                 }
+                let text = if g.title_only {
+                    doc.title.clone()
+                } else {
+                    cat.page_text(g.doc_id, g.page)?
+                };
+                shown_pages.push((g, doc, score, pages, text));
             }
-            let snippet = if g.title_only {
-                search::snippet(&gens, doc.lang, &doc.title)
-            } else {
-                search::snippet(&gens, doc.lang, &cat.page_text(g.doc_id, g.page)?)
-            };
+        }
+        let snippets: Vec<String> = shown_pages
+            .par_iter()
+            .map(|(_, doc, _, _, text)| search::snippet(&gens, doc.lang, text))
+            .collect();
+        let mut hits = Vec::with_capacity(shown_pages.len());
+        for ((g, doc, score, pages, _), snippet) in shown_pages.into_iter().zip(snippets) {
             let via_glossary = match expansions.first() {
                 Some(e) if !typed_finds.contains(&doc.id) => Some(e.lang),
                 _ => None,
@@ -161,7 +175,6 @@ impl Archive {
                 via_glossary,
             });
         }
-        drop(cat);
         let suggestion = if options.suggest && hits.len() < FEW_HITS {
             self.suggest(text)?
         } else {
