@@ -61,6 +61,15 @@ fn main() {
         std::env::var("BENCH_ONLY").as_deref(),
         std::env::var_os("BENCH_ARCHIVE"),
     ) {
+        // An archive that is not there would be created empty by `Archive::open`.
+        if !Path::new(&dir).join("index").is_dir() {
+            eprintln!(
+                "BENCH_ARCHIVE={}: no archive there (a relative path is taken from index/)",
+                Path::new(&dir).display()
+            );
+            std::process::exit(2);
+        }
+        println!("Archive: `BENCH_ARCHIVE={}`.\n", Path::new(&dir).display());
         export(work.path(), Path::new(&dir), repeat);
         return;
     }
