@@ -269,16 +269,7 @@ impl Catalog {
                 source: source(&r.get::<_, String>(11)?),
             })
         };
-        let Some(ids) = doc_ids else {
-            return Ok(st.query_map([], row)?.collect::<rusqlite::Result<_>>()?);
-        };
-        let mut out = Vec::new();
-        for id in sorted(ids) {
-            for a in st.query_map([id], row)? {
-                out.push(a?);
-            }
-        }
-        Ok(out)
+        rows_of(&mut st, doc_ids, row)
     }
 
     /// The agenda items of some documents.
@@ -332,16 +323,7 @@ impl Catalog {
                 source: source(&r.get::<_, String>(11)?),
             })
         };
-        let Some(ids) = doc_ids else {
-            return Ok(st.query_map([], row)?.collect::<rusqlite::Result<_>>()?);
-        };
-        let mut out = Vec::new();
-        for id in sorted(ids) {
-            for d in st.query_map([id], row)? {
-                out.push(d?);
-            }
-        }
-        Ok(out)
+        rows_of(&mut st, doc_ids, row)
     }
 
     /// The action items and votes of some documents.
@@ -618,10 +600,25 @@ impl Catalog {
     }
 }
 
-/// Document ids in the order of a query's `ORDER BY doc_id`, each once.
-fn sorted(ids: &[i64]) -> Vec<i64> {
-    let mut v = ids.to_vec();
-    v.sort_unstable();
-    v.dedup();
-    v
+/// The rows of a statement with an optional `?1` document id: every row without ids, else the
+/// rows of each document in turn, in the order of the statement's `ORDER BY doc_id` (each
+/// document once).
+fn rows_of<T>(
+    st: &mut rusqlite::Statement<'_>,
+    doc_ids: Option<&[i64]>,
+    row: impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    let Some(ids) = doc_ids else {
+        return Ok(st.query_map([], row)?.collect::<rusqlite::Result<_>>()?);
+    };
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut out = Vec::new();
+    for id in ids {
+        for r in st.query_map([id], &row)? {
+            out.push(r?);
+        }
+    }
+    Ok(out)
 }
