@@ -70,7 +70,7 @@ pub struct Contents<'a> {
 /// enough to keep both cores busy, few enough that a cycle's PDFs are never all in memory.
 const READY_CHUNK: usize = 32;
 
-/// One document as it goes into the bag: where, from where, its page-text file.
+/// One document as it goes into the bag: its place in the bag, its stored file and hash.
 struct Planned {
     id: i64,
     sha256: String,
